@@ -1,0 +1,25 @@
+using BitmernSolo.Stratum.Crypto;
+
+namespace BitmernSolo.Stratum.Jobs;
+
+/// <summary>
+/// The coin facts job building needs: how to hash a header, and what the coin's blocks carry. Whether the block has a
+/// segwit coinbase witness and an MWEB extension is decided by the template itself (a <c>default_witness_commitment</c>,
+/// an <c>mweb</c> field), so a wrongly configured flag cannot produce a block the daemon refuses; the flags here are
+/// checked against the template as a misconfiguration guard.
+/// </summary>
+/// <param name="PowHash">The header proof-of-work function.</param>
+/// <param name="ShareMultiplier">Stratum difficulty scale (1 for SHA-256d, 65536 for scrypt); used by callers, not by share checks.</param>
+/// <param name="SupportsMweb">False for every coin but Litecoin: a template with <c>mweb</c> is refused then.</param>
+public sealed record JobCoinRules(PowHashFunction PowHash, double ShareMultiplier, bool SupportsMweb)
+{
+    public static JobCoinRules Sha256D { get; } = new(static (header, hash) => Crypto.Sha256D.Hash(header, hash), 1, false);
+
+    /// <summary>Hashes with <see cref="PowHash"/>; a convenience for tests and tools.</summary>
+    public Hash256 ComputePowHash(ReadOnlySpan<byte> header)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        PowHash(header, hash);
+        return Hash256.FromInternalBytes(hash);
+    }
+}
