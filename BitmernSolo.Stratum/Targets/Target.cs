@@ -12,10 +12,11 @@ namespace BitmernSolo.Stratum.Targets;
 /// </summary>
 public readonly struct Target : IEquatable<Target>, IComparable<Target>
 {
+    // Static initializers run in textual order: MaxValue must exist before DifficultyOne is computed through it.
+    private static readonly BigInteger MaxValue = (BigInteger.One << 256) - 1;
+
     /// <summary>Compact 0x1d00ffff: the target of difficulty 1.</summary>
     public static readonly Target DifficultyOne = FromCompact(0x1d00ffff);
-
-    private static readonly BigInteger MaxValue = (BigInteger.One << 256) - 1;
     private static readonly double DifficultyOneAsDouble = 65535.0 * Math.Pow(2, 208);
 
     // Little-endian limbs: _l0 is the least significant 64 bits.

@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text.Json;
+using BitmernSolo.Stratum.Jobs;
+
+namespace BitmernSolo.Tests.Regtest;
+
+/// <summary>Reads the tip block back from the daemon and checks our coinbase, as the daemon decoded it.</summary>
+public static class CoinbaseAssertions
+{
+    public static async Task AssertTipIsOursAsync(LitecoindPairFixture node, MinedBlock mined)
+    {
+        Assert.Null(mined.SubmitAnswer);
+        var tipHash = await node.Rpc.GetBestBlockHashAsync();
+        Assert.Equal(mined.BlockHash, tipHash);
+        var block = await node.TipBlockAsync();
+        Assert.Equal(mined.Job.Height, block.GetProperty("height").GetInt64());
+        var coinbase = block.GetProperty("tx")[0];
+        var outputs = coinbase.GetProperty("vout");
+        AssertOutput(outputs[0], mined.Job.PayoutScript, mined.Job.MinerRewardSatoshis);
+        if (mined.Job.FeeScript is { } feeScript)
+        {
+            AssertOutput(outputs[1], feeScript, mined.Job.FeeSatoshis);
+        }
+
+        Assert.Equal(mined.Template.CoinbaseValueSatoshis, mined.Job.MinerRewardSatoshis + mined.Job.FeeSatoshis);
+        Assert.Equal(mined.Template.Transactions.Count + 1, block.GetProperty("tx").GetArrayLength());
+    }
+
+    public static void AssertOutput(JsonElement output, PayoutScript script, long satoshis)
+    {
+        Assert.Equal(script.ToHex(), output.GetProperty("scriptPubKey").GetProperty("hex").GetString());
+        var value = decimal.Parse(output.GetProperty("value").GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture);
+        Assert.Equal(satoshis, (long)(value * 100_000_000m));
+    }
+
+    public static async Task<PayoutScript> ScriptOfAsync(LitecoindPairFixture node, string address)
+    {
+        var info = await node.Rpc.GetAddressInfoAsync(address);
+        return PayoutScript.FromHex(info.ScriptPubKeyHex!);
+    }
+}
