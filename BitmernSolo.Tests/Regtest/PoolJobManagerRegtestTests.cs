@@ -1,0 +1,104 @@
+using System.Text;
+using BitmernSolo.Stratum.Jobs;
+
+namespace BitmernSolo.Tests.Regtest;
+
+/// <summary>The pool's job manager against a real litecoind: per-miner jobs, submission, clean jobs on the new tip.</summary>
+public sealed class PoolJobManagerRegtestTests(LitecoindPairFixture node) : IClassFixture<LitecoindPairFixture>
+{
+    private async Task<PoolJobManager> CreateManagerAsync() => new(
+        [node.Rpc],
+        new PoolJobOptions
+        {
+            Coin = ScryptForTests.Litecoin,
+            TemplateRules = RegtestMiner.LitecoinRules,
+            DefaultPayoutScript = await CoinbaseAssertions.ScriptOfAsync(node, await node.NewAddressAsync("legacy")),
+            CoinbaseTag = Encoding.ASCII.GetBytes("/BitmernSolo/"),
+            Extranonce1Size = 4,
+            Extranonce2Size = 8,
+        },
+        TimeProvider.System);
+
+    [Fact]
+    public async Task EachMinerGetsAJobPayingTheirOwnScriptOnTheSameTemplateAndBranch()
+    {
+        node.SkipIfUnavailable();
+        using var manager = await CreateManagerAsync();
+        var published = new List<(IMiningJob Job, bool Clean)>();
+        manager.JobPublished += (job, clean) => published.Add((job, clean));
+
+        Assert.True(await manager.RefreshAsync(TestContext.Current.CancellationToken));
+
+        var alice = (MiningJob)manager.GetJobFor(await CoinbaseAssertions.ScriptOfAsync(node, await node.NewAddressAsync("bech32")))!;
+        var bob = (MiningJob)manager.GetJobFor(await CoinbaseAssertions.ScriptOfAsync(node, await node.NewAddressAsync("p2sh-segwit")))!;
+        Assert.Single(published);
+        Assert.True(published[0].Clean);
+        Assert.NotEqual(alice.Id, bob.Id);
+        Assert.Same(alice, manager.GetJobFor(alice.PayoutScript));
+        Assert.Same(alice, manager.FindJob(alice.Id));
+        Assert.Equal(alice.Notify.MerkleBranch, bob.Notify.MerkleBranch);
+        Assert.Equal(alice.Notify.Coinbase1, bob.Notify.Coinbase1);
+        Assert.NotEqual(alice.Notify.Coinbase2, bob.Notify.Coinbase2);
+
+        Assert.True(await manager.RefreshAsync(TestContext.Current.CancellationToken));
+        Assert.False(published[1].Clean); // same previous block: a refresh, not a new block
+        Assert.Same(alice, manager.FindJob(alice.Id)); // still findable for late shares
+    }
+
+    [Fact]
+    public async Task AMinersWinningShareIsSubmittedAcceptedAndTheNextJobIsCleanOnTheNewTip()
+    {
+        node.SkipIfUnavailable();
+        using var manager = await CreateManagerAsync();
+        Assert.True(await manager.RefreshAsync(TestContext.Current.CancellationToken));
+        var script = await CoinbaseAssertions.ScriptOfAsync(node, await node.NewAddressAsync("bech32"));
+        var job = (MiningJob)manager.GetJobFor(script)!;
+        var cleanJob = new TaskCompletionSource<IMiningJob>(TaskCreationOptions.RunContinuationsAsynchronously);
+        manager.JobPublished += (published, clean) =>
+        {
+            if (clean)
+            {
+                cleanJob.TrySetResult(published);
+            }
+        };
+
+        byte[] extranonce1 = [1, 2, 3, 4];
+        var extranonce2 = new byte[8];
+        uint nonce = 0;
+        while (!job.CheckShare(extranonce1, extranonce2, job.NTime, nonce, job.Version).MeetsNetworkTarget)
+        {
+            nonce++;
+        }
+
+        var result = await manager.SubmitBlockAsync(job, job.BuildBlockHex(extranonce1, extranonce2, job.NTime, nonce, job.Version), TestContext.Current.CancellationToken);
+
+        Assert.True(result.Accepted, string.Join("; ", result.DaemonAnswers));
+        Assert.Null(result.RejectReason);
+        var next = await cleanJob.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.Equal(job.Height + 1, next.Height);
+        Assert.Null(manager.FindJob(job.Id)); // jobs on the old tip are dropped
+        var tip = await node.TipBlockAsync();
+        CoinbaseAssertions.AssertOutput(tip.GetProperty("tx")[0].GetProperty("vout")[0], script, job.MinerRewardSatoshis);
+    }
+
+    [Fact]
+    public async Task ARejectedBlockIsReportedWithTheDaemonsReasonNotThrown()
+    {
+        node.SkipIfUnavailable();
+        using var manager = await CreateManagerAsync();
+        Assert.True(await manager.RefreshAsync(TestContext.Current.CancellationToken));
+        var job = (MiningJob)manager.CurrentJob!;
+        byte[] extranonce1 = [1, 2, 3, 4];
+        var extranonce2 = new byte[8];
+        uint nonce = 0;
+        while (job.CheckShare(extranonce1, extranonce2, job.NTime, nonce, job.Version).MeetsNetworkTarget)
+        {
+            nonce++; // find a hash that does NOT meet the target
+        }
+
+        var result = await manager.SubmitBlockAsync(job, job.BuildBlockHex(extranonce1, extranonce2, job.NTime, nonce, job.Version), TestContext.Current.CancellationToken);
+
+        Assert.False(result.Accepted);
+        Assert.Contains("high-hash", result.RejectReason, StringComparison.Ordinal);
+    }
+}
