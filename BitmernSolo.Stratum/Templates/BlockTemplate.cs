@@ -122,9 +122,10 @@ public sealed class BlockTemplate
             MinTime = dto.MinTime is { } minTime ? UInt32Field(minTime, "mintime") : 0,
             Bits = bits,
             Height = NonNegative(Required(dto.Height, "height"), "height"),
-            DefaultWitnessCommitmentScript = dto.DefaultWitnessCommitment is null ? null : HexField(dto.DefaultWitnessCommitment, "default_witness_commitment"),
+            // The casts matter: a null byte[] would silently convert to an empty, non-null ReadOnlyMemory.
+            DefaultWitnessCommitmentScript = dto.DefaultWitnessCommitment is null ? null : (ReadOnlyMemory<byte>?)HexField(dto.DefaultWitnessCommitment, "default_witness_commitment"),
             LongPollId = dto.LongPollId,
-            MwebBlock = dto.Mweb is null ? null : HexField(dto.Mweb, "mweb"),
+            MwebBlock = dto.Mweb is null ? null : (ReadOnlyMemory<byte>?)HexField(dto.Mweb, "mweb"),
             Rules = dto.Rules ?? [],
         };
     }
