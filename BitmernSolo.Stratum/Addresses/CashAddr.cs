@@ -184,6 +184,32 @@ public static class CashAddr
         return true;
     }
 
+    /// <summary>
+    /// Checksum only, for the spec's checksum vectors whose payloads are deliberately not addresses. Expects "prefix:payload".
+    /// </summary>
+    internal static bool HasValidChecksum(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            return false;
+        }
+
+        var values = new byte[text.Length - colon - 1];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = Charset.IndexOf(char.ToLowerInvariant(text[colon + 1 + i]), StringComparison.Ordinal);
+            if (v < 0)
+            {
+                return false;
+            }
+
+            values[i] = (byte)v;
+        }
+
+        return Polymod(text[..colon].ToLowerInvariant(), values) == 0;
+    }
+
     /// <summary>The CashAddr polymod: lower 5 bits of each prefix character, a zero for ':', then the values.</summary>
     private static ulong Polymod(string lowerPrefix, ReadOnlySpan<byte> values)
     {
