@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using BitmernSolo.Stratum.Coins;
 
@@ -11,6 +12,9 @@ public static class AddressParser
 {
     /// <summary>Base58 addresses are 25–35 characters; anything longer is something else.</summary>
     private const int MaxBase58AddressLength = 36;
+
+    private static readonly SearchValues<char> _base58Chars =
+        SearchValues.Create("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz");
 
     public static bool TryParse(
         CoinNetwork network,
@@ -79,11 +83,8 @@ public static class AddressParser
         }
 
         // Unknown prefix: treat it as bech32 when it cannot be a Base58 address.
-        return text.Length > MaxBase58AddressLength || text.AsSpan().IndexOfAnyExcept(Base58Chars) >= 0;
+        return text.Length > MaxBase58AddressLength || text.AsSpan().IndexOfAnyExcept(_base58Chars) >= 0;
     }
-
-    private static readonly System.Buffers.SearchValues<char> Base58Chars =
-        System.Buffers.SearchValues.Create("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz");
 
     private static bool TryParseSegwit(
         CoinNetwork network, string text, [NotNullWhen(true)] out PayoutScript? script, [NotNullWhen(false)] out string? error)

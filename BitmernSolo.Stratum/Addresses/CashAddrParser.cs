@@ -17,9 +17,10 @@ internal static class CashAddrParser
             var prefix = hasPrefix ? text[..text.IndexOf(':', StringComparison.Ordinal)] : string.Empty;
             var owners = AddressParser.NetworkNames(
                 cashNetworks.Where(n => string.Equals(n.CashAddrPrefix, prefix, StringComparison.OrdinalIgnoreCase)));
+            // Anything else before a colon is most likely a payment-URI scheme ("litecoin:ltc1…").
             error = owners.Length > 0
                 ? $"this is a {owners} address; the pool runs on {network.DisplayName}"
-                : $"'{prefix}:' addresses are not {network.DisplayName} addresses";
+                : $"enter the address alone, without '{prefix}:' in front";
             return false;
         }
 

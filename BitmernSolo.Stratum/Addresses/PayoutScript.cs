@@ -27,6 +27,9 @@ public sealed class PayoutScript : IEquatable<PayoutScript>
     /// <summary>The scriptPubKey bytes, as serialized in a transaction output (without the length prefix).</summary>
     public ReadOnlySpan<byte> Script => _script;
 
+    /// <summary>The same bytes as <see cref="Script"/>, for holding across awaits or in other immutable types.</summary>
+    public ReadOnlyMemory<byte> Memory => _script;
+
     public int Length => _script.Length;
 
     public byte[] ToArray() => (byte[])_script.Clone();

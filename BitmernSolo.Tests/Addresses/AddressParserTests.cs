@@ -76,6 +76,39 @@ public class AddressParserTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(CoinAddresses))]
+    public void EveryTruncationOfARealAddressIsRejected(string coin, string network, string address, string script, string type)
+    {
+        _ = (script, type);
+        var coinNetwork = CoinRegistry.Get(coin, Enum.Parse<NetworkKind>(network, ignoreCase: true));
+        for (var length = 0; length < address.Length; length++)
+        {
+            Assert.False(AddressParser.TryParse(coinNetwork, address[..length], out _, out var error), address[..length]);
+            Assert.False(string.IsNullOrWhiteSpace(error));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CoinAddresses))]
+    public void EverySingleCharacterSubstitutionOfARealAddressIsRejected(string coin, string network, string address, string script, string type)
+    {
+        _ = (script, type);
+        var coinNetwork = CoinRegistry.Get(coin, Enum.Parse<NetworkKind>(network, ignoreCase: true));
+        for (var i = 0; i < address.Length; i++)
+        {
+            if (address[i] == ':')
+            {
+                continue;
+            }
+
+            // Same case as the original so the change is a typo, not a case error.
+            var replacement = char.IsUpper(address[i]) ? (address[i] == 'Q' ? 'P' : 'Q') : (address[i] == 'q' ? 'p' : 'q');
+            var changed = string.Concat(address.AsSpan(0, i), replacement.ToString(), address.AsSpan(i + 1));
+            Assert.False(AddressParser.TryParse(coinNetwork, changed, out _, out _), changed);
+        }
+    }
+
     [Fact]
     public void LitecoinAcceptsTheLegacyThreePrefixForP2shBecauseLitecoindDoes()
     {
