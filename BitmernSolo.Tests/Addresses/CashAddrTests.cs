@@ -87,4 +87,24 @@ public class CashAddrTests
     [Fact]
     public void MixedCaseIsRejected() =>
         Assert.False(CashAddr.TryDecode("bitcoincash:qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdX6a", "bitcoincash", out _, out _));
+
+    [Theory]
+    [InlineData(0x10, "76a914{0}88ac")]
+    [InlineData(0x18, "a914{0}87")]
+    public void TokenAwareCashAddrPaysTheSamePlainScript(int versionByte, string scriptFormat)
+    {
+        // CashTokens CHIP: type 2/3 are token-aware P2PKH/P2SH; the locking script is unchanged.
+        var hash = Convert.FromHexString("f5bf48b397dae70be82b3cca4793f8eb2b6cdac9");
+        var address = CashAddr.Encode("bitcoincash", (byte)versionByte, hash);
+        Assert.True(AddressParser.TryParse(CoinRegistry.Get("bitcoin-cash", NetworkKind.Main), address, out var script, out var error), error);
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, scriptFormat, Convert.ToHexStringLower(hash)), script.ToHex());
+    }
+
+    [Fact]
+    public void UndefinedCashAddrTypeIsRefused()
+    {
+        var address = CashAddr.Encode("bitcoincash", (byte)(15 << 3), new byte[20]);
+        Assert.False(AddressParser.TryParse(CoinRegistry.Get("bitcoin-cash", NetworkKind.Main), address, out _, out var error));
+        Assert.Contains("not a payable address type", error, StringComparison.Ordinal);
+    }
 }
