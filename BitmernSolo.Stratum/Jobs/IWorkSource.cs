@@ -1,3 +1,4 @@
+using BitmernSolo.Stratum.Addresses;
 namespace BitmernSolo.Stratum.Jobs;
 
 /// <summary>

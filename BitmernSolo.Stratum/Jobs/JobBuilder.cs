@@ -1,3 +1,4 @@
+using BitmernSolo.Stratum.Addresses;
 using BitmernSolo.Stratum.Crypto;
 using BitmernSolo.Stratum.Serialization;
 using BitmernSolo.Stratum.Templates;
@@ -108,10 +109,10 @@ public static class JobBuilder
     // tag ‖ sequence ‖ outputs ‖ lock time (the non-witness serialization: the txid is over this form).
     private static byte[] BuildCoinbase2(JobRequest request, BlockTemplate template, long minerReward, long fee)
     {
-        var outputs = new List<(long Value, ReadOnlyMemory<byte> Script)> { (minerReward, request.MinerScript.Bytes.ToArray()) };
+        var outputs = new List<(long Value, ReadOnlyMemory<byte> Script)> { (minerReward, request.MinerScript.Memory) };
         if (fee > 0)
         {
-            outputs.Add((fee, request.FeeScript!.Bytes.ToArray()));
+            outputs.Add((fee, request.FeeScript!.Memory));
         }
 
         if (template.DefaultWitnessCommitmentScript is { } commitment)

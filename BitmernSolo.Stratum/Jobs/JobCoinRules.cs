@@ -1,3 +1,4 @@
+using BitmernSolo.Stratum.Coins;
 using BitmernSolo.Stratum.Crypto;
 
 namespace BitmernSolo.Stratum.Jobs;
@@ -5,8 +6,8 @@ namespace BitmernSolo.Stratum.Jobs;
 /// <summary>
 /// The coin facts job building needs: how to hash a header, and what the coin's blocks carry. Whether the block has a
 /// segwit coinbase witness and an MWEB extension is decided by the template itself (a <c>default_witness_commitment</c>,
-/// an <c>mweb</c> field), so a wrongly configured flag cannot produce a block the daemon refuses; the flags here are
-/// checked against the template as a misconfiguration guard.
+/// an <c>mweb</c> field), so a wrongly configured flag cannot produce a block the daemon refuses; the MWEB flag here is
+/// checked against the template as a misconfiguration guard (a Litecoin daemon behind a Bitcoin pool).
 /// </summary>
 /// <param name="PowHash">The header proof-of-work function.</param>
 /// <param name="ShareMultiplier">Stratum difficulty scale (1 for SHA-256d, 65536 for scrypt); used by callers, not by share checks.</param>
@@ -14,6 +15,22 @@ namespace BitmernSolo.Stratum.Jobs;
 public sealed record JobCoinRules(PowHashFunction PowHash, double ShareMultiplier, bool SupportsMweb)
 {
     public static JobCoinRules Sha256D { get; } = new(static (header, hash) => Crypto.Sha256D.Hash(header, hash), 1, false);
+
+    /// <summary>
+    /// The rules of a registered coin network. <paramref name="scrypt"/> is the scrypt implementation for scrypt coins
+    /// (the crypto module's, injected so this stays independent of which implementation the host picks).
+    /// </summary>
+    public static JobCoinRules For(CoinNetwork network, PowHashFunction? scrypt = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var pow = network.Algorithm switch
+        {
+            PowAlgorithm.Sha256d => Sha256D.PowHash,
+            PowAlgorithm.Scrypt => scrypt ?? throw new ArgumentException($"{network} is a scrypt coin: pass the scrypt function.", nameof(scrypt)),
+            _ => throw new ArgumentOutOfRangeException(nameof(network), $"Unsupported proof of work {network.Algorithm}."),
+        };
+        return new JobCoinRules(pow, network.ShareMultiplier, network.HasMweb);
+    }
 
     /// <summary>Hashes with <see cref="PowHash"/>; a convenience for tests and tools.</summary>
     public Hash256 ComputePowHash(ReadOnlySpan<byte> header)

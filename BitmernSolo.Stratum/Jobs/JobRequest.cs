@@ -1,3 +1,4 @@
+using BitmernSolo.Stratum.Addresses;
 using BitmernSolo.Stratum.Templates;
 
 namespace BitmernSolo.Stratum.Jobs;

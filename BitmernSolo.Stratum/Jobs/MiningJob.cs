@@ -1,3 +1,4 @@
+using BitmernSolo.Stratum.Addresses;
 using System.Buffers;
 using System.Buffers.Binary;
 using BitmernSolo.Stratum.Crypto;

@@ -1,3 +1,4 @@
+using BitmernSolo.Stratum.Addresses;
 using System.Collections.Concurrent;
 using System.Globalization;
 using BitmernSolo.Stratum.Crypto;

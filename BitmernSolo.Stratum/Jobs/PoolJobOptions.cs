@@ -1,3 +1,4 @@
+using BitmernSolo.Stratum.Addresses;
 namespace BitmernSolo.Stratum.Jobs;
 
 /// <summary>How one pool turns its daemons' templates into jobs.</summary>

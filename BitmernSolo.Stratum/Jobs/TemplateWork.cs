@@ -1,3 +1,4 @@
+using BitmernSolo.Stratum.Addresses;
 using BitmernSolo.Stratum.Crypto;
 using BitmernSolo.Stratum.Templates;
 

@@ -1,3 +1,4 @@
+using BitmernSolo.Stratum.Addresses;
 using System.Buffers.Binary;
 using System.Text;
 using BitmernSolo.Stratum.Crypto;
@@ -12,8 +13,8 @@ namespace BitmernSolo.Tests.Jobs;
 
 public sealed class JobBuilderTests
 {
-    private static readonly PayoutScript Miner = PayoutScript.FromHex("0014751e76e8199196d454941c45d1b3a323f1433bd6");
-    private static readonly PayoutScript Pool = PayoutScript.FromHex("76a91462e907b15cbf27d5425399ebf6f0fb50ebb88f1888ac");
+    private static readonly PayoutScript Miner = PayoutScript.ForWitnessProgram(0, Convert.FromHexString("751e76e8199196d454941c45d1b3a323f1433bd6"));
+    private static readonly PayoutScript Pool = PayoutScript.P2pkh(Convert.FromHexString("62e907b15cbf27d5425399ebf6f0fb50ebb88f18"));
     private static readonly byte[] Extranonce1 = [0x01, 0x02, 0x03, 0x04];
     private static readonly byte[] Extranonce2 = [0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0xa5, 0xa6, 0xa7];
     private static readonly byte[] Tag = Encoding.ASCII.GetBytes("/BitmernSolo/");

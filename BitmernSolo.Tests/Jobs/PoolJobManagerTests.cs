@@ -1,3 +1,4 @@
+using BitmernSolo.Stratum.Addresses;
 using BitmernSolo.Stratum.Daemons;
 using BitmernSolo.Stratum.Jobs;
 using BitmernSolo.Tests.Regtest;
@@ -13,13 +14,13 @@ public sealed class PoolJobManagerTests
         var daemon = new DaemonRpcClient(http, new DaemonEndpoint(new Uri($"http://127.0.0.1:{LitecoindNode.FreePort()}/"), "u", "p") { Timeout = TimeSpan.FromSeconds(5) });
         using var manager = new PoolJobManager(
             [daemon],
-            new PoolJobOptions { Coin = JobCoinRules.Sha256D, TemplateRules = ["segwit"], DefaultPayoutScript = PayoutScript.FromHex("51") },
+            new PoolJobOptions { Coin = JobCoinRules.Sha256D, TemplateRules = ["segwit"], DefaultPayoutScript = PayoutScript.P2pkh(new byte[20]) },
             TimeProvider.System);
 
         Assert.False(await manager.RefreshAsync(TestContext.Current.CancellationToken));
 
         Assert.Null(manager.CurrentJob);
-        Assert.Null(manager.GetJobFor(PayoutScript.FromHex("51")));
+        Assert.Null(manager.GetJobFor(PayoutScript.P2pkh(new byte[20])));
         Assert.Contains("unreachable", manager.NoWorkReason, StringComparison.Ordinal);
         var fakeJob = new FakeJob();
         var result = await manager.SubmitBlockAsync(fakeJob, "00", TestContext.Current.CancellationToken);

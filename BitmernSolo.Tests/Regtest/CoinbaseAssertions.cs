@@ -1,4 +1,6 @@
+using BitmernSolo.Stratum.Addresses;
 using System.Globalization;
+using BitmernSolo.Stratum.Coins;
 using System.Text.Json;
 using BitmernSolo.Stratum.Jobs;
 
@@ -33,9 +35,12 @@ public static class CoinbaseAssertions
         Assert.Equal(satoshis, (long)(value * 100_000_000m));
     }
 
+    /// <summary>Our address parser's script for a daemon-made address, checked against the daemon's own scriptPubKey.</summary>
     public static async Task<PayoutScript> ScriptOfAsync(LitecoindPairFixture node, string address)
     {
         var info = await node.Rpc.GetAddressInfoAsync(address);
-        return PayoutScript.FromHex(info.ScriptPubKeyHex!);
+        Assert.True(AddressParser.TryParse(CoinRegistry.Get("litecoin", NetworkKind.Regtest), address, out var script, out var error), error);
+        Assert.Equal(info.ScriptPubKeyHex, script.ToHex());
+        return script;
     }
 }

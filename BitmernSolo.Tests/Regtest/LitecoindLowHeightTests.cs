@@ -1,3 +1,4 @@
+using BitmernSolo.Stratum.Addresses;
 namespace BitmernSolo.Tests.Regtest;
 
 /// <summary>
@@ -23,7 +24,7 @@ public sealed class LitecoindLowHeightTests(LitecoindPairFixture node) : IClassF
         }
     }
 
-    private async Task MineAndCheckAsync(Stratum.Jobs.PayoutScript script, long height)
+    private async Task MineAndCheckAsync(Stratum.Addresses.PayoutScript script, long height)
     {
         var mined = await RegtestMiner.MineAsync(node, script);
         Assert.Equal(height, mined.Job.Height);

@@ -1,3 +1,4 @@
+using BitmernSolo.Stratum.Addresses;
 using System.Text;
 using BitmernSolo.Stratum.Jobs;
 

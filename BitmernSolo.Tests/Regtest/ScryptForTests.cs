@@ -1,3 +1,4 @@
+using BitmernSolo.Stratum.Coins;
 using BitmernSolo.Stratum.Jobs;
 using Org.BouncyCastle.Crypto.Generators;
 
@@ -6,7 +7,7 @@ namespace BitmernSolo.Tests.Regtest;
 /// <summary>Litecoin's PoW (scrypt N=1024, r=1, p=1, header as password and salt) via BouncyCastle, until our own scrypt lands.</summary>
 public static class ScryptForTests
 {
-    public static JobCoinRules Litecoin { get; } = new(Hash, 65536, SupportsMweb: true);
+    public static JobCoinRules Litecoin { get; } = JobCoinRules.For(CoinRegistry.Get("litecoin", NetworkKind.Regtest), Hash);
 
     public static void Hash(ReadOnlySpan<byte> header, Span<byte> hash)
     {
