@@ -18,13 +18,16 @@ public sealed class LitecoindNode : IAsyncDisposable
     private readonly Process _process;
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
-    private LitecoindNode(Process process, string dataDirectory, int rpcPort, int p2pPort)
+    private LitecoindNode(Process process, string dataDirectory, int rpcPort, int p2pPort, bool cookieAuth)
     {
         _process = process;
         DataDirectory = dataDirectory;
         RpcPort = rpcPort;
         P2pPort = p2pPort;
-        Rpc = new DaemonRpcClient(_http, new DaemonEndpoint(new Uri($"http://127.0.0.1:{rpcPort}/"), RpcUser, RpcPassword) { Timeout = TimeSpan.FromSeconds(60) });
+        var url = new Uri($"http://127.0.0.1:{rpcPort}/");
+        Rpc = new DaemonRpcClient(_http, cookieAuth
+            ? new DaemonEndpoint(url, CookieFile: CookieFile) { Timeout = TimeSpan.FromSeconds(60) }
+            : new DaemonEndpoint(url, RpcUser, RpcPassword) { Timeout = TimeSpan.FromSeconds(60) });
     }
 
     public string DataDirectory { get; }
@@ -35,6 +38,14 @@ public sealed class LitecoindNode : IAsyncDisposable
 
     public DaemonRpcClient Rpc { get; }
 
+    /// <summary>Where the daemon writes its cookie when started without -rpcuser.</summary>
+    public string CookieFile => Path.Combine(DataDirectory, "regtest", ".cookie");
+
+    /// <summary>A client for this node with other credentials (to test refusals).</summary>
+    public DaemonRpcClient ClientWith(DaemonEndpoint endpoint) => new(_http, endpoint);
+
+    public Uri RpcUrl => new($"http://127.0.0.1:{RpcPort}/");
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -42,7 +53,7 @@ public sealed class LitecoindNode : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static LitecoindNode Start(int rpcPort, int p2pPort, int peerP2pPort, bool wallet)
+    public static LitecoindNode Start(int rpcPort, int p2pPort, int peerP2pPort, bool wallet, bool cookieAuth = false)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("bitmern-ltc-").FullName;
         var start = new ProcessStartInfo(DaemonPath)
@@ -54,7 +65,7 @@ public sealed class LitecoindNode : IAsyncDisposable
         foreach (var argument in new[]
         {
             "-regtest", "-server", "-listen", "-txindex", "-printtoconsole=0", "-dnsseed=0", "-discover=0", "-upnp=0",
-            $"-datadir={dataDirectory}", $"-rpcuser={RpcUser}", $"-rpcpassword={RpcPassword}",
+            $"-datadir={dataDirectory}",
             $"-rpcport={rpcPort}", $"-port={p2pPort}", "-bind=127.0.0.1", "-rpcbind=127.0.0.1", "-rpcallowip=127.0.0.1",
             $"-connect=127.0.0.1:{peerP2pPort}", "-fallbackfee=0.0001",
             // A fresh regtest chain's tip (genesis) is old, which would keep the node in initial block download and
@@ -65,13 +76,19 @@ public sealed class LitecoindNode : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        if (!cookieAuth)
+        {
+            start.ArgumentList.Add($"-rpcuser={RpcUser}");
+            start.ArgumentList.Add($"-rpcpassword={RpcPassword}");
+        }
+
         if (!wallet)
         {
             start.ArgumentList.Add("-disablewallet");
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("litecoind did not start.");
-        return new LitecoindNode(process, dataDirectory, rpcPort, p2pPort);
+        return new LitecoindNode(process, dataDirectory, rpcPort, p2pPort, cookieAuth);
     }
 
     public async Task WaitForRpcAsync(CancellationToken cancellationToken)
