@@ -45,6 +45,9 @@ public sealed class PoolJobManager : IWorkSource, IDisposable
 
     public event Action<IMiningJob, bool>? JobPublished;
 
+    /// <summary>How soon the long poll starts again without a template or after a failure (never longer than the poll).</summary>
+    private TimeSpan LongPollRetryDelay => _options.PollInterval < TimeSpan.FromSeconds(1) ? _options.PollInterval : TimeSpan.FromSeconds(1);
+
     /// <summary>The default-script job of the newest template; null while no daemon gives work.</summary>
     public IMiningJob? CurrentJob => _noWorkReason is null && _current is { } work ? JobFor(work, _options.DefaultPayoutScript) : null;
 
@@ -262,7 +265,7 @@ public sealed class PoolJobManager : IWorkSource, IDisposable
             {
                 if (_current?.Template.LongPollId is not { } longPollId || _noWorkReason is not null)
                 {
-                    await Task.Delay(_options.PollInterval, _clock, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(LongPollRetryDelay, _clock, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -279,7 +282,7 @@ public sealed class PoolJobManager : IWorkSource, IDisposable
                 // The poll loop notices and reports an unhealthy daemon; just avoid a hot loop here.
                 try
                 {
-                    await Task.Delay(_options.PollInterval, _clock, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(LongPollRetryDelay, _clock, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {

@@ -7,7 +7,7 @@ namespace BitmernSolo.Tests.Regtest;
 /// <summary>The pool's job manager against a real litecoind: per-miner jobs, submission, clean jobs on the new tip.</summary>
 public sealed class PoolJobManagerRegtestTests(LitecoindPairFixture node) : IClassFixture<LitecoindPairFixture>
 {
-    private async Task<PoolJobManager> CreateManagerAsync() => new(
+    private async Task<PoolJobManager> CreateManagerAsync(TimeSpan? pollInterval = null) => new(
         [node.Rpc],
         new PoolJobOptions
         {
@@ -17,6 +17,7 @@ public sealed class PoolJobManagerRegtestTests(LitecoindPairFixture node) : ICla
             CoinbaseTag = Encoding.ASCII.GetBytes("/BitmernSolo/"),
             Extranonce1Size = 4,
             Extranonce2Size = 8,
+            PollInterval = pollInterval ?? TimeSpan.FromSeconds(1),
         },
         TimeProvider.System);
 
@@ -101,5 +102,32 @@ public sealed class PoolJobManagerRegtestTests(LitecoindPairFixture node) : ICla
 
         Assert.False(result.Accepted);
         Assert.Contains("high-hash", result.RejectReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LongPollingDeliversABlockFoundElsewhereWithoutWaitingForThePoll()
+    {
+        node.SkipIfUnavailable();
+        // Polling once an hour: only the long poll can notice the peer's block.
+        using var manager = await CreateManagerAsync(pollInterval: TimeSpan.FromHours(1));
+        var cleanJob = new TaskCompletionSource<IMiningJob>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = new TaskCompletionSource<IMiningJob>(TaskCreationOptions.RunContinuationsAsynchronously);
+        manager.JobPublished += (job, clean) =>
+        {
+            if (!first.TrySetResult(job) && clean)
+            {
+                cleanJob.TrySetResult(job);
+            }
+        };
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var running = manager.RunAsync(stop.Token);
+        var before = await first.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        await node.Peer.CallAsync("generatetoaddress", System.Text.Json.Nodes.JsonValue.Create(1), System.Text.Json.Nodes.JsonValue.Create(await node.NewAddressAsync("bech32")));
+
+        var after = await cleanJob.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        Assert.Equal(before.Height + 1, after.Height);
+        await stop.CancelAsync();
+        await running;
     }
 }
