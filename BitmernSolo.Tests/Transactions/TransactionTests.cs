@@ -25,7 +25,7 @@ public sealed class TransactionTests
     [Fact]
     public void ASegwitCoinbaseWithoutItsWitnessIsTheTxIdForm()
     {
-        var block = BlockVector.Load("bitcoin-766390");
+        var block = CoinbaseBlockVector.Load("bitcoin-766390");
         var transaction = Transaction.ParseHex(block.Coinbase!.Hex);
 
         var stripped = Transaction.Parse(transaction.ToBytes(includeWitness: false));

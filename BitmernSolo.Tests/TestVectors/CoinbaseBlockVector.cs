@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace BitmernSolo.Tests.TestVectors;
 
-/// <summary>A real mainnet block's header fields, txids and (when the source had it) its raw coinbase; see README.md.</summary>
-public sealed record BlockVector(
+/// <summary>A real mainnet block: header fields, txids and its raw coinbase (TestVectors/Coinbases, provenance in README.md).</summary>
+public sealed record CoinbaseBlockVector(
     [property: JsonPropertyName("coin")] string Coin,
     [property: JsonPropertyName("source")] string Source,
     [property: JsonPropertyName("height")] long Height,
@@ -16,16 +16,16 @@ public sealed record BlockVector(
     [property: JsonPropertyName("bits")] string Bits,
     [property: JsonPropertyName("nonce")] uint Nonce,
     [property: JsonPropertyName("txids")] IReadOnlyList<string> TxIds,
-    [property: JsonPropertyName("coinbase")] CoinbaseVector? Coinbase,
+    [property: JsonPropertyName("coinbase")] CoinbaseVector Coinbase,
     [property: JsonPropertyName("pow_hash")] string? PowHash)
 {
     public static IEnumerable<string> Names() =>
-        Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "TestVectors", "Blocks"), "*.json")
+        Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "TestVectors", "Coinbases"), "*.json")
             .Select(Path.GetFileNameWithoutExtension)
             .Order(StringComparer.Ordinal)!;
 
-    public static BlockVector Load(string name) =>
-        JsonSerializer.Deserialize<BlockVector>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestVectors", "Blocks", name + ".json")))!;
+    public static CoinbaseBlockVector Load(string name) =>
+        JsonSerializer.Deserialize<CoinbaseBlockVector>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestVectors", "Coinbases", name + ".json")))!;
 
     public override string ToString() => $"{Coin} {Height}";
 }
