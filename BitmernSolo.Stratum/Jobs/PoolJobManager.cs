@@ -73,6 +73,20 @@ public sealed class PoolJobManager : IWorkSource, IDisposable
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var longPoll = _options.UseLongPolling ? LongPollLoopAsync(cancellationToken) : Task.CompletedTask;
+        try
+        {
+            await PollLoopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Normal shutdown.
+        }
+
+        await longPoll.ConfigureAwait(false);
+    }
+
+    private async Task PollLoopAsync(CancellationToken cancellationToken)
+    {
         while (!cancellationToken.IsCancellationRequested)
         {
             var work = _current;
@@ -87,17 +101,8 @@ public sealed class PoolJobManager : IWorkSource, IDisposable
                 await RefreshAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            try
-            {
-                await Task.Delay(_options.PollInterval, _clock, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
+            await Task.Delay(_options.PollInterval, _clock, cancellationToken).ConfigureAwait(false);
         }
-
-        await longPoll.ConfigureAwait(false);
     }
 
     /// <summary>
@@ -153,7 +158,7 @@ public sealed class PoolJobManager : IWorkSource, IDisposable
             _current = work;
             _noWorkReason = null;
             _lastPublished = _clock.GetUtcNow();
-            JobPublished?.Invoke(job, clean);
+            RaiseJobPublished(job, clean);
         }
 
         return true;
@@ -167,14 +172,37 @@ public sealed class PoolJobManager : IWorkSource, IDisposable
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentException.ThrowIfNullOrEmpty(blockHex);
-        var answers = await Task.WhenAll(_daemons.Select(d => SubmitToAsync(d, blockHex, cancellationToken))).ConfigureAwait(false);
-        var accepted = answers.Any(a => a.Accepted);
-        var reject = accepted ? null : answers.Select(a => a.Answer).FirstOrDefault();
+        var result = await BlockSubmitter.SubmitToAllAsync(_daemons, blockHex, cancellationToken).ConfigureAwait(false);
         _ = RefreshAfterBlockAsync();
-        return new BlockSubmissionResult(accepted, reject, [.. answers.Select(a => a.Answer)]);
+        return result;
     }
 
     public void Dispose() => _refreshGate.Dispose();
+
+    /// <summary>The last exception a <see cref="JobPublished"/> handler threw (isolated: other handlers and the poll loop go on).</summary>
+    public Exception? LastHandlerError { get; private set; }
+
+    private void RaiseJobPublished(MiningJob job, bool clean)
+    {
+        if (JobPublished is not { } handlers)
+        {
+            return;
+        }
+
+        foreach (var handler in handlers.GetInvocationList())
+        {
+            try
+            {
+                ((Action<IMiningJob, bool>)handler)(job, clean);
+            }
+#pragma warning disable CA1031 // A subscriber's bug must not stop work for every miner of the pool.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LastHandlerError = e;
+            }
+        }
+    }
 
     private MiningJob JobFor(TemplateWork work, PayoutScript script) => work.GetOrBuild(script, s =>
     {
@@ -190,19 +218,6 @@ public sealed class PoolJobManager : IWorkSource, IDisposable
         foreach (var job in work.Jobs())
         {
             _jobsById.TryRemove(job.Id, out _);
-        }
-    }
-
-    private static async Task<(bool Accepted, string Answer)> SubmitToAsync(DaemonRpcClient daemon, string blockHex, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var answer = await daemon.SubmitBlockAsync(blockHex, cancellationToken).ConfigureAwait(false);
-            return answer is null ? (true, $"{daemon.Endpoint}: accepted") : (false, $"{daemon.Endpoint}: {answer}");
-        }
-        catch (DaemonRpcException e)
-        {
-            return (false, $"{daemon.Endpoint}: {e.Message}");
         }
     }
 

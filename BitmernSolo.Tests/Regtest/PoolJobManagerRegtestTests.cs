@@ -27,14 +27,16 @@ public sealed class PoolJobManagerRegtestTests(LitecoindPairFixture node) : ICla
         node.SkipIfUnavailable();
         using var manager = await CreateManagerAsync();
         var published = new List<(IMiningJob Job, bool Clean)>();
+        manager.JobPublished += (_, _) => throw new InvalidOperationException("a buggy subscriber");
         manager.JobPublished += (job, clean) => published.Add((job, clean));
 
         Assert.True(await manager.RefreshAsync(TestContext.Current.CancellationToken));
 
         var alice = (MiningJob)manager.GetJobFor(await CoinbaseAssertions.ScriptOfAsync(node, await node.NewAddressAsync("bech32")))!;
         var bob = (MiningJob)manager.GetJobFor(await CoinbaseAssertions.ScriptOfAsync(node, await node.NewAddressAsync("p2sh-segwit")))!;
-        Assert.Single(published);
+        Assert.Single(published); // the buggy subscriber before it did not stop the publication
         Assert.True(published[0].Clean);
+        Assert.IsType<InvalidOperationException>(manager.LastHandlerError);
         Assert.NotEqual(alice.Id, bob.Id);
         Assert.Same(alice, manager.GetJobFor(alice.PayoutScript));
         Assert.Same(alice, manager.FindJob(alice.Id));
