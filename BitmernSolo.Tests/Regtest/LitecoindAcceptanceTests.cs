@@ -51,6 +51,34 @@ public sealed class LitecoindAcceptanceTests(LitecoindPairFixture node) : IClass
     }
 
     [Fact]
+    public async Task ABlockWithAnUnconfirmedBech32OutputAndItsSpendIncludesParentThenChild()
+    {
+        node.SkipIfUnavailable();
+        await node.GenerateToHeightAsync(110);
+        var bech32 = await node.NewAddressAsync("bech32");
+        var bech32Script = await CoinbaseAssertions.ScriptOfAsync(node, bech32);
+        var parent = (await node.Miner.CallAsync("sendtoaddress", JsonValue.Create(bech32), JsonValue.Create(5m))).GetString()!;
+        var decoded = await node.Miner.CallAsync("getrawtransaction", JsonValue.Create(parent), JsonValue.Create(true));
+        var vout = decoded.GetProperty("vout").EnumerateArray()
+            .First(o => o.GetProperty("scriptPubKey").GetProperty("hex").GetString() == bech32Script.ToHex())
+            .GetProperty("n").GetInt32();
+        var spend = await node.Miner.CallAsync(
+            "createrawtransaction",
+            new JsonArray(new JsonObject { ["txid"] = parent, ["vout"] = vout }),
+            new JsonObject { [await node.NewAddressAsync("legacy")] = 4.999m });
+        var signed = await node.Miner.CallAsync("signrawtransactionwithwallet", JsonValue.Create(spend.GetString()));
+        var child = (await node.Miner.CallAsync("sendrawtransaction", JsonValue.Create(signed.GetProperty("hex").GetString()))).GetString()!;
+
+        var mined = await RegtestMiner.MineAsync(node, await CoinbaseAssertions.ScriptOfAsync(node, await node.NewAddressAsync("p2sh-segwit")));
+
+        await CoinbaseAssertions.AssertTipIsOursAsync(node, mined);
+        var order = mined.Template.Transactions.Select(t => t.TxId.ToDisplayHex()).ToList();
+        Assert.True(order.IndexOf(parent) >= 0 && order.IndexOf(parent) < order.IndexOf(child), "The parent precedes its child.");
+        var childInTemplate = mined.Template.Transactions[order.IndexOf(child)];
+        Assert.NotEqual(childInTemplate.TxId, childInTemplate.WitnessHash); // the child is a witness spend
+    }
+
+    [Fact]
     public async Task ABlockWithAPoolFeePaysTheMinerAndTheFeeScriptExactly()
     {
         node.SkipIfUnavailable();
