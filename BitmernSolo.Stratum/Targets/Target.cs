@@ -49,6 +49,14 @@ public readonly struct Target : IEquatable<Target>, IComparable<Target>
     {
         var exponent = (int)(bits >> 24);
         var mantissa = bits & 0x007fffffu;
+
+        // As in Core, a small exponent shifts the mantissa first; the sign and overflow checks look at what is left
+        // (0x00923456 and 0x01803456 are zero, not negative).
+        if (exponent <= 3)
+        {
+            mantissa >>= 8 * (3 - exponent);
+        }
+
         if ((bits & 0x00800000u) != 0 && mantissa != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(bits), "Compact target is negative.");
@@ -59,9 +67,7 @@ public readonly struct Target : IEquatable<Target>, IComparable<Target>
             throw new ArgumentOutOfRangeException(nameof(bits), "Compact target overflows 256 bits.");
         }
 
-        var value = exponent <= 3
-            ? new BigInteger(mantissa >> (8 * (3 - exponent)))
-            : new BigInteger(mantissa) << (8 * (exponent - 3));
+        var value = exponent <= 3 ? new BigInteger(mantissa) : new BigInteger(mantissa) << (8 * (exponent - 3));
         return FromBigInteger(value);
     }
 
