@@ -20,6 +20,9 @@ public static class Scrypt
     private static Vector128<uint>[]? _vectorScratchpad;
 
     [ThreadStatic]
+    private static Vector128<uint>[]? _pairScratchpad;
+
+    [ThreadStatic]
     private static uint[]? _scalarScratchpad;
 
     /// <summary>
@@ -52,6 +55,52 @@ public static class Scrypt
         Span<byte> hash = stackalloc byte[HashSize];
         HashBlockHeader(header80, hash);
         return Hash256.FromInternalBytes(hash);
+    }
+
+    /// <summary>
+    /// The scrypt proof-of-work hashes of consecutive 80-byte headers (<paramref name="headers"/> is 80·n bytes,
+    /// <paramref name="destinationsInternalOrder"/> 32·n). Where 256-bit vectors are accelerated, two headers share one pass
+    /// through ROMix, which nearly doubles throughput over hashing them one by one (a single hash is bound by the latency of
+    /// its dependent steps, not by the width of the registers).
+    /// </summary>
+    [SkipLocalsInit]
+    public static void HashBlockHeaders(ReadOnlySpan<byte> headers, Span<byte> destinationsInternalOrder)
+    {
+        if (headers.Length % BlockHeaderSize != 0)
+        {
+            throw new ArgumentException("Headers are a whole number of 80-byte headers.", nameof(headers));
+        }
+
+        var count = headers.Length / BlockHeaderSize;
+        if (destinationsInternalOrder.Length < count * HashSize)
+        {
+            throw new ArgumentException("Destination must hold 32 bytes per header.", nameof(destinationsInternalOrder));
+        }
+
+        var index = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Span<uint> innerA = stackalloc uint[Sha256Compression.StateWords];
+            Span<uint> outerA = stackalloc uint[Sha256Compression.StateWords];
+            Span<uint> blockA = stackalloc uint[32];
+            Span<uint> innerB = stackalloc uint[Sha256Compression.StateWords];
+            Span<uint> outerB = stackalloc uint[Sha256Compression.StateWords];
+            Span<uint> blockB = stackalloc uint[32];
+            var scratchpad = _pairScratchpad ??= new Vector128<uint>[ScryptRoMixPair.ScratchpadVectors];
+            for (; index + 1 < count; index += 2)
+            {
+                HeaderKeyedPbkdf2.DeriveInitialBlock(headers.Slice(index * BlockHeaderSize, BlockHeaderSize), innerA, outerA, blockA);
+                HeaderKeyedPbkdf2.DeriveInitialBlock(headers.Slice((index + 1) * BlockHeaderSize, BlockHeaderSize), innerB, outerB, blockB);
+                ScryptRoMixPair.Mix(blockA, blockB, scratchpad);
+                HeaderKeyedPbkdf2.DeriveFinalKey(innerA, outerA, blockA, destinationsInternalOrder.Slice(index * HashSize, HashSize));
+                HeaderKeyedPbkdf2.DeriveFinalKey(innerB, outerB, blockB, destinationsInternalOrder.Slice((index + 1) * HashSize, HashSize));
+            }
+        }
+
+        for (; index < count; index++)
+        {
+            HashBlockHeader(headers.Slice(index * BlockHeaderSize, BlockHeaderSize), destinationsInternalOrder.Slice(index * HashSize, HashSize));
+        }
     }
 
     /// <summary>The proof-of-work shape without SIMD: what runs where Vector128 is not hardware accelerated.</summary>

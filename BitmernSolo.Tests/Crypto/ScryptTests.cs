@@ -109,6 +109,48 @@ public class ScryptTests
             Convert.ToHexStringLower(Scrypt.Hash(password, salt, n, r, p, length)));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(8)]
+    [InlineData(11)]
+    public void BatchHashingEqualsBouncyCastleHeaderByHeader(int count)
+    {
+        var headers = new byte[count * 80];
+        new Random(500 + count).NextBytes(headers);
+        var hashes = new byte[count * 32];
+        Scrypt.HashBlockHeaders(headers, hashes);
+        for (var i = 0; i < count; i++)
+        {
+            var header = headers[(i * 80)..((i + 1) * 80)];
+            Assert.Equal(
+                Convert.ToHexStringLower(SCrypt.Generate(header, header, 1024, 1, 1, 32)),
+                Convert.ToHexStringLower(hashes[(i * 32)..((i + 1) * 32)]));
+        }
+    }
+
+    [Fact]
+    public void BatchHashingReproducesLitecoinCoresVectors()
+    {
+        var vectors = TestVectorFile.Read<HeaderVector[]>("scrypt-litecoin-core.json");
+        var headers = vectors.SelectMany(v => Convert.FromHexString(v.HeaderHex)).ToArray();
+        var hashes = new byte[vectors.Length * 32];
+        Scrypt.HashBlockHeaders(headers, hashes);
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            Assert.Equal(vectors[i].PowHashDisplayHex, Hash256.FromInternalBytes(hashes.AsSpan(i * 32, 32)).ToDisplayHex());
+        }
+    }
+
+    [Fact]
+    public void BatchHashingRefusesAPartialHeaderOrAShortDestination()
+    {
+        Assert.Throws<ArgumentException>(() => Scrypt.HashBlockHeaders(new byte[81], new byte[64]));
+        Assert.Throws<ArgumentException>(() => Scrypt.HashBlockHeaders(new byte[160], new byte[63]));
+    }
+
     [Fact]
     public void ThreadsHashingAtOnceEachGetTheOracleResult()
     {
