@@ -20,6 +20,9 @@ internal static class QuickRun
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"BitmernSolo quick benchmark, {Environment.ProcessorCount} logical CPUs, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, single thread"));
         Measure(output, "SHA-256d of an 80-byte header", 200_000, () => Sha256D.Hash(header, hash));
+        var state = new uint[8];
+        var block = new uint[16];
+        Measure(output, "SHA-256 compression of one 64-byte block (managed, scalar)", 200_000, () => Sha256Compression.Compress(state, block));
         Measure(output, "SHA-256d share check (coinbase, 12-step Merkle, header, compare)", 50_000, () => shareCheck.CheckShare());
         var ours = Measure(output, "scrypt(1024,1,1) of a header, ours", 2_000, () => Scrypt.HashBlockHeader(header, hash));
         var twoHeaders = new byte[160];
