@@ -18,7 +18,8 @@ app.UsePoolWeb();
 app.MapPoolHealth();
 app.MapPoolPages();
 
-app.RunOrExplain();
+// A configuration error surfaces here as OptionsValidationException whose message names every bad key.
+app.Run();
 
 /// <summary>Entry point; public so tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
 public partial class Program;

@@ -49,30 +49,4 @@ public static class ConfigurationExtensions
         services.AddSingleton<IValidateOptions<PoolListOptions>, PoolListValidator>();
         return builder;
     }
-
-    /// <summary>
-    /// Runs the app; a configuration error ends it with one readable line and exit code 1 instead of a stack trace.
-    /// </summary>
-    public static void RunOrExplain(this WebApplication app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        try
-        {
-            app.Run();
-        }
-        catch (OptionsValidationException e)
-        {
-            Console.Error.WriteLine($"BitmernSolo: configuration error: {e.Message}");
-            Environment.ExitCode = 1;
-        }
-        catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is OptionsValidationException))
-        {
-            foreach (var inner in e.InnerExceptions)
-            {
-                Console.Error.WriteLine($"BitmernSolo: configuration error: {inner.Message}");
-            }
-
-            Environment.ExitCode = 1;
-        }
-    }
 }
