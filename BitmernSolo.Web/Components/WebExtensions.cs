@@ -9,6 +9,9 @@ public static class WebExtensions
     public static WebApplicationBuilder AddPoolWeb(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // Serve wwwroot and package assets (_content/MudBlazor) from the build output in every environment, not only
+        // Development, so `dotnet run` works as Production too; a published app has them in wwwroot and this is a no-op.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddSingleton(TimeProvider.System);
