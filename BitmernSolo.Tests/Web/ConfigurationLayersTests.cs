@@ -62,4 +62,18 @@ public sealed class ConfigurationLayersTests
 
         Assert.StartsWith("BITMERNSOLO_CONFIG: configuration file", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ARelativeExtraConfigFileIsFoundFromAFolderBelowWhereItWasNamed()
+    {
+        using var dir = new TempDirectory();
+        var file = Path.Combine(dir.Path, "appsettings", "site.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, "{}");
+        var projectFolder = Directory.CreateDirectory(Path.Combine(dir.Path, "BitmernSolo.Web")).FullName;
+
+        var found = ConfigurationLayers.FindExtraFile(Path.Combine("appsettings", "site.json"), projectFolder);
+
+        Assert.Equal(file, found);
+    }
 }

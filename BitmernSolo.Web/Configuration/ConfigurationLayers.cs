@@ -23,16 +23,37 @@ internal static class ConfigurationLayers
         };
         if (!string.IsNullOrWhiteSpace(extraFile))
         {
-            var full = Path.GetFullPath(extraFile);
-            if (!File.Exists(full))
-            {
-                throw new FileNotFoundException($"{ExtraFileVariable}: configuration file '{full}' does not exist.", full);
-            }
-
-            files.Add(full);
+            files.Add(FindExtraFile(extraFile, Directory.GetCurrentDirectory()));
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// An absolute path is taken as is. A relative one is looked up from <paramref name="startDirectory"/> upwards, because
+    /// <c>dotnet run --project BitmernSolo.Web</c> starts the app in the project folder, one below where the operator typed
+    /// <c>BITMERNSOLO_CONFIG=appsettings/examples/...</c>.
+    /// </summary>
+    public static string FindExtraFile(string path, string startDirectory)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return File.Exists(path)
+                ? path
+                : throw new FileNotFoundException($"{ExtraFileVariable}: configuration file '{path}' does not exist.", path);
+        }
+
+        for (var dir = new DirectoryInfo(startDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, path);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException(
+            $"{ExtraFileVariable}: configuration file '{path}' not found in '{startDirectory}' or any folder above it.", path);
     }
 
     /// <summary>Adds each existing file as a layer, keeping <c>Pools</c> only from the last file that defines it.</summary>
