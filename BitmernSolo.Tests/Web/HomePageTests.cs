@@ -89,4 +89,16 @@ public sealed class HomePageTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         Assert.Contains("mud-appbar", html, StringComparison.Ordinal);
         Assert.Contains("Config generator", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AnUnknownAddressAnswers404WithTheNotFoundPage()
+    {
+        using var client = app.Factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative), TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("There is nothing at this address", html, StringComparison.Ordinal);
+    }
 }
