@@ -1,4 +1,7 @@
 using BitmernSolo.Web.Configuration;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +27,14 @@ public static class PersistenceExtensions
         });
         builder.Services.AddDatabaseDeveloperPageExceptionFilter();
         builder.Services.AddHostedService<DatabaseInitializer>();
+
+        // Login cookies and antiforgery tokens are sealed with these keys; kept beside the database they survive restarts
+        // and container rebuilds that keep the data directory, and move with a backup of it.
+        builder.Services.AddDataProtection().SetApplicationName("BitmernSolo");
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<IOptions<DatabaseOptions>, ILoggerFactory>((keys, database, loggers) =>
+                keys.XmlRepository = new FileSystemXmlRepository(
+                    new DirectoryInfo(Path.Combine(database.Value.ResolveDataDirectory(), "keys")), loggers));
         return builder;
     }
 }
