@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace BitmernSolo.Web.Configuration;
 
 /// <summary>Where accounts and pool data are stored (section <c>Database</c>).</summary>
@@ -31,7 +33,7 @@ public sealed class DatabaseOptions
     public string ResolveConnectionString() =>
         !string.IsNullOrWhiteSpace(ConnectionString)
             ? ConnectionString
-            : $"Data Source={Path.Combine(ResolveDataDirectory(), DefaultFileName)}";
+            : new SqliteConnectionStringBuilder { DataSource = Path.Combine(ResolveDataDirectory(), DefaultFileName) }.ToString();
 
     /// <summary>True when the default embedded file is used, so its directory must exist before the first connection.</summary>
     public bool UsesDefaultSqliteFile =>
