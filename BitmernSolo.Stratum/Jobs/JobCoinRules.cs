@@ -16,9 +16,11 @@ public sealed record JobCoinRules(PowHashFunction PowHash, double ShareMultiplie
 {
     public static JobCoinRules Sha256D { get; } = new(static (header, hash) => Crypto.Sha256D.Hash(header, hash), 1, false);
 
+    public static JobCoinRules Scrypt { get; } = new(Crypto.Scrypt.HashBlockHeader, 65536, false);
+
     /// <summary>
-    /// The rules of a registered coin network. <paramref name="scrypt"/> is the scrypt implementation for scrypt coins
-    /// (the crypto module's, injected so this stays independent of which implementation the host picks).
+    /// The rules of a registered coin network: SHA-256d or our scrypt (<see cref="Crypto.Scrypt.HashBlockHeader(ReadOnlySpan{byte}, Span{byte})"/>),
+    /// the coin's share multiplier and MWEB flag. <paramref name="scrypt"/> replaces the scrypt function (tests use an oracle).
     /// </summary>
     public static JobCoinRules For(CoinNetwork network, PowHashFunction? scrypt = null)
     {
@@ -26,7 +28,7 @@ public sealed record JobCoinRules(PowHashFunction PowHash, double ShareMultiplie
         var pow = network.Algorithm switch
         {
             PowAlgorithm.Sha256d => Sha256D.PowHash,
-            PowAlgorithm.Scrypt => scrypt ?? throw new ArgumentException($"{network} is a scrypt coin: pass the scrypt function.", nameof(scrypt)),
+            PowAlgorithm.Scrypt => scrypt ?? Scrypt.PowHash,
             _ => throw new ArgumentOutOfRangeException(nameof(network), $"Unsupported proof of work {network.Algorithm}."),
         };
         return new JobCoinRules(pow, network.ShareMultiplier, network.HasMweb);

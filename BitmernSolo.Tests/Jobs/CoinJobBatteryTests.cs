@@ -13,7 +13,7 @@ public sealed class CoinJobBatteryTests
 {
     public static TheoryData<string, NetworkKind> Networks => [.. CoinRegistry.AllNetworks.Select(n => (n.CoinId, n.Kind))];
 
-    private static JobCoinRules RulesFor(CoinNetwork network) => JobCoinRules.For(network, ScryptForTests.Hash);
+    private static JobCoinRules RulesFor(CoinNetwork network) => JobCoinRules.For(network); // our scrypt; BouncyCastle is the oracle below
 
     private static MiningJob Build(CoinNetwork network, bool withMweb)
     {
