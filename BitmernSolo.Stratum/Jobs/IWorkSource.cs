@@ -1,4 +1,3 @@
-using BitmernSolo.Stratum.Addresses;
 namespace BitmernSolo.Stratum.Jobs;
 
 /// <summary>
@@ -7,26 +6,13 @@ namespace BitmernSolo.Stratum.Jobs;
 /// </summary>
 public interface IWorkSource
 {
-    /// <summary>
-    /// The newest template's job for the pool's default script (announcement and monitoring only: miners get
-    /// <see cref="GetJobFor"/>), or null while no daemon gives work (the server keeps miners connected).
-    /// </summary>
+    /// <summary>The newest job, or null while no daemon gives work (the server keeps miners connected).</summary>
     IMiningJob? CurrentJob { get; }
 
-    /// <summary>
-    /// The current work paying <paramref name="payoutScript"/> (solo mining: each miner's coinbase pays their own
-    /// address). Built on first request per template and cached; null while no daemon gives work. On
-    /// <see cref="JobPublished"/>, each session asks again for its own script and sends that job with the event's cleanJobs.
-    /// </summary>
-    IMiningJob? GetJobFor(PayoutScript payoutScript);
-
-    /// <summary>Finds a job of the bounded history by id (any payout script); null when unknown or stale.</summary>
+    /// <summary>Finds a job of the bounded history by id; null when unknown or stale.</summary>
     IMiningJob? FindJob(string jobId);
 
-    /// <summary>
-    /// Raised once per new template with its default-script job; <c>cleanJobs</c> is true when the previous block changed.
-    /// Handlers run on the publisher's thread: keep them short (fan out to sessions asynchronously).
-    /// </summary>
+    /// <summary>Raised once per new job; <c>cleanJobs</c> is true when the previous block changed.</summary>
     event Action<IMiningJob, bool>? JobPublished;
 
     /// <summary>Submits a solved block to every daemon of the pool and fetches new work; never throws for a daemon's rejection.</summary>

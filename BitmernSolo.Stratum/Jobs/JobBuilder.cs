@@ -1,4 +1,3 @@
-using BitmernSolo.Stratum.Addresses;
 using BitmernSolo.Stratum.Crypto;
 using BitmernSolo.Stratum.Serialization;
 using BitmernSolo.Stratum.Templates;
@@ -15,6 +14,7 @@ public static class JobBuilder
     public const int MaxCoinbaseScriptSigSize = 100;
 
     private const int CoinbaseTransactionVersion = 1;
+    private const int MaxScriptSize = 10_000;
 
     public static MiningJob Build(JobRequest request, TimeProvider clock) => Build(request, Merkle.ComputeBranch(TxIds(request?.Template)), clock);
 
@@ -30,7 +30,10 @@ public static class JobBuilder
         var template = request.Template;
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(request.Coin);
-        ArgumentNullException.ThrowIfNull(request.MinerScript);
+        if (request.MinerScript.Length is 0 or > MaxScriptSize || request.FeeScript is { Length: 0 or > MaxScriptSize })
+        {
+            throw new JobException($"Payout scripts must be 1 to {MaxScriptSize} bytes (MAX_SCRIPT_SIZE).");
+        }
         ArgumentException.ThrowIfNullOrEmpty(request.JobId);
         if (request.Extranonce1Size is < 0 or > 16 || request.Extranonce2Size is < 1 or > 16)
         {
@@ -76,7 +79,7 @@ public static class JobBuilder
     }
 
     /// <summary>Fee = floor(value × percent / 100); the miner gets the rest. Checked arithmetic: amounts never wrap.</summary>
-    public static (long MinerRewardSatoshis, long FeeSatoshis) SplitReward(long coinbaseValueSatoshis, decimal feePercent, PayoutScript? feeScript)
+    public static (long MinerRewardSatoshis, long FeeSatoshis) SplitReward(long coinbaseValueSatoshis, decimal feePercent, ReadOnlyMemory<byte>? feeScript)
     {
         if (feePercent is < 0 or >= 100)
         {
@@ -109,10 +112,10 @@ public static class JobBuilder
     // tag ‖ sequence ‖ outputs ‖ lock time (the non-witness serialization: the txid is over this form).
     private static byte[] BuildCoinbase2(JobRequest request, BlockTemplate template, long minerReward, long fee)
     {
-        var outputs = new List<(long Value, ReadOnlyMemory<byte> Script)> { (minerReward, request.MinerScript.Memory) };
+        var outputs = new List<(long Value, ReadOnlyMemory<byte> Script)> { (minerReward, request.MinerScript) };
         if (fee > 0)
         {
-            outputs.Add((fee, request.FeeScript!.Memory));
+            outputs.Add((fee, request.FeeScript!.Value));
         }
 
         if (template.DefaultWitnessCommitmentScript is { } commitment)

@@ -1,4 +1,3 @@
-using BitmernSolo.Stratum.Addresses;
 using System.Buffers;
 using System.Buffers.Binary;
 using BitmernSolo.Stratum.Crypto;
@@ -72,11 +71,14 @@ public sealed class MiningJob : IMiningJob
 
     public BlockTemplate Template { get; }
 
-    /// <summary>The script the miner's reward pays.</summary>
-    public PayoutScript PayoutScript { get; }
+    /// <summary>The scriptPubKey the miner's reward pays.</summary>
+    public ReadOnlyMemory<byte> PayoutScript { get; }
 
-    /// <summary>The pool fee's script, or null when this job pays no fee.</summary>
-    public PayoutScript? FeeScript { get; }
+    /// <summary>The pool fee's scriptPubKey, or null when this job pays no fee.</summary>
+    public ReadOnlyMemory<byte>? FeeScript { get; }
+
+    /// <summary>Whether this job's reward pays exactly <paramref name="scriptPubKey"/>.</summary>
+    public bool Pays(ReadOnlySpan<byte> scriptPubKey) => PayoutScript.Span.SequenceEqual(scriptPubKey);
 
     public long MinerRewardSatoshis { get; }
 

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using BitmernSolo.Stratum.Crypto;
 using BitmernSolo.Stratum.Daemons;
+using BitmernSolo.Stratum.Server;
 using BitmernSolo.Stratum.Templates;
 
 namespace BitmernSolo.Stratum.Jobs;
@@ -13,7 +14,7 @@ namespace BitmernSolo.Stratum.Jobs;
 /// bounded history for late shares and submits found blocks to every daemon. Daemon failures never throw out of it:
 /// they become <see cref="NoWorkReason"/> and rejected submissions.
 /// </summary>
-public sealed class PoolJobManager : IWorkSource, IDisposable
+public sealed class PoolJobManager : IWorkSource, IPayoutJobSource, IDisposable
 {
     private readonly IReadOnlyList<DaemonRpcClient> _daemons;
     private readonly PoolJobOptions _options;
@@ -49,7 +50,7 @@ public sealed class PoolJobManager : IWorkSource, IDisposable
     private TimeSpan LongPollRetryDelay => _options.PollInterval < TimeSpan.FromSeconds(1) ? _options.PollInterval : TimeSpan.FromSeconds(1);
 
     /// <summary>The default-script job of the newest template; null while no daemon gives work.</summary>
-    public IMiningJob? CurrentJob => _noWorkReason is null && _current is { } work ? JobFor(work, _options.DefaultPayoutScript) : null;
+    public IMiningJob? CurrentJob => _noWorkReason is null && _current is { } work ? JobFor(work, _options.DefaultPayoutScript.Memory) : null;
 
     /// <summary>Why there is no work right now (daemons unreachable, bad template), or null when there is.</summary>
     public string? NoWorkReason => _noWorkReason;
@@ -57,13 +58,26 @@ public sealed class PoolJobManager : IWorkSource, IDisposable
     /// <summary>The newest validated template, even while work is suspended.</summary>
     public BlockTemplate? CurrentTemplate => _current?.Template;
 
+    /// <summary>
+    /// The current work paying <paramref name="payoutScript"/> (solo: each miner's coinbase pays their own script), built
+    /// on first request per template and cached; the Merkle branch is shared, only the coinbase differs. Null while no
+    /// daemon gives work. On <see cref="JobPublished"/> each session asks again for its own script.
+    /// </summary>
+    public IMiningJob? CurrentJobFor(ReadOnlyMemory<byte> payoutScript) =>
+        _noWorkReason is null && _current is { } work ? JobFor(work, payoutScript) : null;
+
+    /// <summary>Convenience for <see cref="CurrentJobFor"/> with a parsed address.</summary>
     public IMiningJob? GetJobFor(PayoutScript payoutScript)
     {
         ArgumentNullException.ThrowIfNull(payoutScript);
-        return _noWorkReason is null && _current is { } work ? JobFor(work, payoutScript) : null;
+        return CurrentJobFor(payoutScript.Memory);
     }
 
     public IMiningJob? FindJob(string jobId) => jobId is not null && _jobsById.TryGetValue(jobId, out var job) ? job : null;
+
+    /// <summary>A job of the bounded history that pays <paramref name="payoutScript"/>: a session can only submit on its own work.</summary>
+    public IMiningJob? FindJob(ReadOnlyMemory<byte> payoutScript, string jobId) =>
+        jobId is not null && _jobsById.TryGetValue(jobId, out var job) && job.Pays(payoutScript.Span) ? job : null;
 
     /// <summary>
     /// Runs until cancelled: polls the best block hash every <see cref="PoolJobOptions.PollInterval"/> (new block →
@@ -146,7 +160,7 @@ public sealed class PoolJobManager : IWorkSource, IDisposable
             MiningJob job;
             try
             {
-                job = JobFor(work, _options.DefaultPayoutScript);
+                job = JobFor(work, _options.DefaultPayoutScript.Memory);
             }
             catch (JobException e)
             {
@@ -204,10 +218,10 @@ public sealed class PoolJobManager : IWorkSource, IDisposable
         }
     }
 
-    private MiningJob JobFor(TemplateWork work, PayoutScript script) => work.GetOrBuild(script, s =>
+    private MiningJob JobFor(TemplateWork work, ReadOnlyMemory<byte> script) => work.GetOrBuild(script, s =>
     {
         var id = Interlocked.Increment(ref _nextJobId).ToString("x", CultureInfo.InvariantCulture);
-        var request = new JobRequest(work.Template, _options.Coin, s, _options.FeeScript, _options.FeePercent, _options.CoinbaseTag, _options.Extranonce1Size, _options.Extranonce2Size, id);
+        var request = new JobRequest(work.Template, _options.Coin, s, _options.FeeScript?.Memory, _options.FeePercent, _options.CoinbaseTag, _options.Extranonce1Size, _options.Extranonce2Size, id);
         var job = JobBuilder.Build(request, work.MerkleBranch, _clock);
         _jobsById[id] = job;
         return job;

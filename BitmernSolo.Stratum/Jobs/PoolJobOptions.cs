@@ -14,7 +14,7 @@ public sealed record PoolJobOptions
 
     /// <summary>
     /// The script of the job announced by <see cref="IWorkSource.JobPublished"/> and <see cref="IWorkSource.CurrentJob"/>
-    /// (the pool operator's address). Miners never mine it: each session asks <see cref="IWorkSource.GetJobFor"/> for its own.
+    /// (the pool operator's address). Miners never mine it: each session asks <c>IPayoutJobSource.CurrentJobFor</c> for its own.
     /// </summary>
     public required PayoutScript DefaultPayoutScript { get; init; }
 

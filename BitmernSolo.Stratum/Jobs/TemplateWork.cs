@@ -1,4 +1,3 @@
-using BitmernSolo.Stratum.Addresses;
 using BitmernSolo.Stratum.Crypto;
 using BitmernSolo.Stratum.Templates;
 
@@ -10,7 +9,7 @@ namespace BitmernSolo.Stratum.Jobs;
 /// </summary>
 internal sealed class TemplateWork
 {
-    private readonly Dictionary<PayoutScript, MiningJob> _jobs = [];
+    private readonly Dictionary<string, MiningJob> _jobs = new(StringComparer.Ordinal); // by script hex
     private readonly Lock _gate = new();
 
     public TemplateWork(BlockTemplate template, long sequence)
@@ -26,14 +25,15 @@ internal sealed class TemplateWork
 
     public Hash256[] MerkleBranch { get; }
 
-    public MiningJob GetOrBuild(PayoutScript script, Func<PayoutScript, MiningJob> build)
+    public MiningJob GetOrBuild(ReadOnlyMemory<byte> script, Func<ReadOnlyMemory<byte>, MiningJob> build)
     {
+        var key = Convert.ToHexStringLower(script.Span);
         lock (_gate)
         {
-            if (!_jobs.TryGetValue(script, out var job))
+            if (!_jobs.TryGetValue(key, out var job))
             {
-                job = build(script);
-                _jobs.Add(script, job);
+                job = build(script.ToArray()); // our own copy: the caller's buffer may change
+                _jobs.Add(key, job);
             }
 
             return job;

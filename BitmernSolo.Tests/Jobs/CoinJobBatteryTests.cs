@@ -18,7 +18,7 @@ public sealed class CoinJobBatteryTests
     private static MiningJob Build(CoinNetwork network, bool withMweb)
     {
         var template = BlockTemplate.Parse(TemplateSamples.Litecoin(withMweb).ToJsonString());
-        return JobBuilder.Build(new JobRequest(template, RulesFor(network), PayoutScript.P2pkh(new byte[20]), null, 0, "/t/"u8.ToArray(), 4, 4, "1"), TimeProvider.System);
+        return JobBuilder.Build(new JobRequest(template, RulesFor(network), PayoutScript.P2pkh(new byte[20]).Memory, null, 0, "/t/"u8.ToArray(), 4, 4, "1"), TimeProvider.System);
     }
 
     [Theory]

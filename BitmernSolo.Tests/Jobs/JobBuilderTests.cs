@@ -20,7 +20,7 @@ public sealed class JobBuilderTests
     private static readonly byte[] Tag = Encoding.ASCII.GetBytes("/BitmernSolo/");
 
     private static JobRequest Request(BlockTemplate template, decimal feePercent = 0, byte[]? tag = null, JobCoinRules? coin = null) =>
-        new(template, coin ?? JobCoinRules.Sha256D with { SupportsMweb = true }, Miner, Pool, feePercent, tag ?? Tag, 4, 8, "1f");
+        new(template, coin ?? JobCoinRules.Sha256D with { SupportsMweb = true }, Miner.Memory, Pool.Memory, feePercent, tag ?? Tag, 4, 8, "1f");
 
     private static MiningJob Build(BlockTemplate template, decimal feePercent = 0, byte[]? tag = null) =>
         JobBuilder.Build(Request(template, feePercent, tag), new FixedClock());

@@ -28,9 +28,9 @@ public static class CoinbaseAssertions
         Assert.Equal(mined.Template.Transactions.Count + 1, block.GetProperty("tx").GetArrayLength());
     }
 
-    public static void AssertOutput(JsonElement output, PayoutScript script, long satoshis)
+    public static void AssertOutput(JsonElement output, ReadOnlyMemory<byte> script, long satoshis)
     {
-        Assert.Equal(script.ToHex(), output.GetProperty("scriptPubKey").GetProperty("hex").GetString());
+        Assert.Equal(Convert.ToHexStringLower(script.Span), output.GetProperty("scriptPubKey").GetProperty("hex").GetString());
         var value = decimal.Parse(output.GetProperty("value").GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture);
         Assert.Equal(satoshis, (long)(value * 100_000_000m));
     }

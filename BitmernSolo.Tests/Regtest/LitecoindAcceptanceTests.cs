@@ -128,7 +128,7 @@ public sealed class LitecoindAcceptanceTests(LitecoindPairFixture node) : IClass
         var template = await node.Rpc.GetBlockTemplateAsync(RegtestMiner.LitecoinRules, cancellationToken: cancellationToken);
         var tip = await node.Rpc.GetBestBlockHashAsync(cancellationToken);
         var job = JobBuilder.Build(
-            new JobRequest(template, ScryptForTests.Litecoin, PayoutScript.P2pkh(new byte[20]), null, 0, Array.Empty<byte>(), 4, 4, "a"),
+            new JobRequest(template, ScryptForTests.Litecoin, PayoutScript.P2pkh(new byte[20]).Memory, null, 0, Array.Empty<byte>(), 4, 4, "a"),
             TimeProvider.System);
 
         Assert.Equal(tip, template.PreviousBlockHash);

@@ -38,7 +38,9 @@ public sealed class PoolJobManagerRegtestTests(LitecoindPairFixture node) : ICla
         Assert.True(published[0].Clean);
         Assert.IsType<InvalidOperationException>(manager.LastHandlerError);
         Assert.NotEqual(alice.Id, bob.Id);
-        Assert.Same(alice, manager.GetJobFor(alice.PayoutScript));
+        Assert.Same(alice, manager.CurrentJobFor(alice.PayoutScript));
+        Assert.Same(alice, manager.FindJob(alice.PayoutScript, alice.Id));
+        Assert.Null(manager.FindJob(bob.PayoutScript, alice.Id)); // a session cannot submit on someone else's job
         Assert.Same(alice, manager.FindJob(alice.Id));
         Assert.Equal(alice.Notify.MerkleBranch, bob.Notify.MerkleBranch);
         Assert.Equal(alice.Notify.Coinbase1, bob.Notify.Coinbase1);
@@ -82,7 +84,7 @@ public sealed class PoolJobManagerRegtestTests(LitecoindPairFixture node) : ICla
         Assert.Equal(job.Height + 1, next.Height);
         Assert.Null(manager.FindJob(job.Id)); // jobs on the old tip are dropped
         var tip = await node.TipBlockAsync();
-        CoinbaseAssertions.AssertOutput(tip.GetProperty("tx")[0].GetProperty("vout")[0], script, job.MinerRewardSatoshis);
+        CoinbaseAssertions.AssertOutput(tip.GetProperty("tx")[0].GetProperty("vout")[0], script.Memory, job.MinerRewardSatoshis);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public static class RegtestMiner
     {
         var template = await node.Rpc.GetBlockTemplateAsync(LitecoinRules);
         var job = JobBuilder.Build(
-            new JobRequest(template, ScryptForTests.Litecoin, minerScript, feeScript, feePercent, Encoding.ASCII.GetBytes("/BitmernSolo/"), 4, 8, "1"),
+            new JobRequest(template, ScryptForTests.Litecoin, minerScript.Memory, feeScript?.Memory, feePercent, Encoding.ASCII.GetBytes("/BitmernSolo/"), 4, 8, "1"),
             TimeProvider.System);
         byte[] extranonce1 = [0xde, 0xad, 0xbe, 0xef];
         var extranonce2 = new byte[8];
