@@ -40,7 +40,7 @@ public sealed class CoinJobBatteryTests
         }
         else
         {
-            Stratum.Crypto.Sha256D.Hash(header, expected);
+            BitmernSolo.Stratum.Crypto.Sha256D.Hash(header, expected);
         }
 
         Assert.Equal(Convert.ToHexStringLower(expected), result.PowHash.ToInternalHex());

@@ -35,13 +35,13 @@ public sealed class PoolJobManagerTests
 
         public long Height => 1;
 
-        public Stratum.Crypto.Hash256 PreviousBlockHash => default;
+        public BitmernSolo.Stratum.Crypto.Hash256 PreviousBlockHash => default;
 
         public uint Version => 1;
 
         public uint NTime => 0;
 
-        public Stratum.Targets.Target NetworkTarget => Stratum.Targets.Target.DifficultyOne;
+        public BitmernSolo.Stratum.Targets.Target NetworkTarget => BitmernSolo.Stratum.Targets.Target.DifficultyOne;
 
         public MiningNotifyParams Notify => new("f", "", "", "", [], "", "", "");
 

@@ -12,7 +12,7 @@ public sealed class ShareCheckAllocationTests
     {
         var template = BlockTemplate.Parse(TemplateSamples.Litecoin().ToJsonString());
         var job = JobBuilder.Build(
-            new JobRequest(template, JobCoinRules.Sha256D, Stratum.Addresses.PayoutScript.P2pkh(new byte[20]).Memory, null, 0, new byte[20], 4, 8, "1"),
+            new JobRequest(template, JobCoinRules.Sha256D, BitmernSolo.Stratum.Addresses.PayoutScript.P2pkh(new byte[20]).Memory, null, 0, new byte[20], 4, 8, "1"),
             TimeProvider.System);
         var extranonce1 = new byte[4];
         var extranonce2 = new byte[8];

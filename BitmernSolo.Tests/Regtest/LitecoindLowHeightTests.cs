@@ -24,7 +24,7 @@ public sealed class LitecoindLowHeightTests(LitecoindPairFixture node) : IClassF
         }
     }
 
-    private async Task MineAndCheckAsync(Stratum.Addresses.PayoutScript script, long height)
+    private async Task MineAndCheckAsync(BitmernSolo.Stratum.Addresses.PayoutScript script, long height)
     {
         var mined = await RegtestMiner.MineAsync(node, script);
         Assert.Equal(height, mined.Job.Height);

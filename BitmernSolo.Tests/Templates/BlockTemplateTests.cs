@@ -35,7 +35,7 @@ public sealed class BlockTemplateTests
 
         Assert.Null(template.DefaultWitnessCommitmentScript);
         Assert.Null(template.MwebBlock);
-        Assert.Equal(Stratum.Targets.Target.FromCompact(0x207fffff), template.Target);
+        Assert.Equal(BitmernSolo.Stratum.Targets.Target.FromCompact(0x207fffff), template.Target);
     }
 
     [Theory]
