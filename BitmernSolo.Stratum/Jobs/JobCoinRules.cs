@@ -34,6 +34,9 @@ public sealed record JobCoinRules(PowHashFunction PowHash, double ShareMultiplie
         return new JobCoinRules(pow, network.ShareMultiplier, network.HasMweb);
     }
 
+    /// <summary>True when the PoW is our SHA-256d: the PoW hash is then the block hash, computed once per share.</summary>
+    public bool PowIsBlockHash => PowHash == Sha256D.PowHash;
+
     /// <summary>Hashes with <see cref="PowHash"/>; a convenience for tests and tools.</summary>
     public Hash256 ComputePowHash(ReadOnlySpan<byte> header)
     {

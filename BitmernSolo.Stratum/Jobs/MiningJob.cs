@@ -20,6 +20,7 @@ public sealed class MiningJob : IMiningJob
     private readonly byte[] _coinbase2;
     private readonly Hash256[] _merkleBranch;
     private readonly PowHashFunction _powHash;
+    private readonly bool _powIsBlockHash;
 
     internal MiningJob(JobRequest request, BlockTemplate template, byte[] coinbase1, byte[] coinbase2, Hash256[] merkleBranch, long minerReward, long fee, DateTimeOffset createdAt)
     {
@@ -37,6 +38,7 @@ public sealed class MiningJob : IMiningJob
         _coinbase2 = coinbase2;
         _merkleBranch = merkleBranch;
         _powHash = request.Coin.PowHash;
+        _powIsBlockHash = request.Coin.PowIsBlockHash;
         NetworkTarget = template.Target;
         var branchHex = new string[merkleBranch.Length];
         for (var i = 0; i < merkleBranch.Length; i++)
@@ -112,7 +114,14 @@ public sealed class MiningJob : IMiningJob
         Span<byte> powHash = stackalloc byte[32];
         _powHash(header, powHash);
         Span<byte> blockHash = stackalloc byte[32];
-        Sha256D.Hash(header, blockHash);
+        if (_powIsBlockHash)
+        {
+            powHash.CopyTo(blockHash);
+        }
+        else
+        {
+            Sha256D.Hash(header, blockHash);
+        }
         return new ShareCheckResult(
             Hash256.FromInternalBytes(powHash),
             Hash256.FromInternalBytes(blockHash),

@@ -44,6 +44,7 @@ public sealed class CoinJobBatteryTests
         }
 
         Assert.Equal(Convert.ToHexStringLower(expected), result.PowHash.ToInternalHex());
+        Assert.Equal(BitmernSolo.Stratum.Crypto.Hash256.Compute(header), result.BlockHash); // the block's identity is always SHA-256d
         Assert.Equal(network.ShareMultiplier, job.ShareMultiplier);
         Assert.Equal(result.AchievedDifficulty * network.ShareMultiplier, result.StratumDifficulty(job.ShareMultiplier));
         var achieved = result.StratumDifficulty(job.ShareMultiplier);
