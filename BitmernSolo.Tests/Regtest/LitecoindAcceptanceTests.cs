@@ -118,6 +118,12 @@ public sealed class LitecoindAcceptanceTests(LitecoindPairFixture node) : IClass
         await node.Miner.CallAsync("sendtoaddress", JsonValue.Create(await node.NewAddressAsync("bech32")), JsonValue.Create(1.0m));
         var last = await RegtestMiner.MineAsync(node, script);
         await CoinbaseAssertions.AssertTipIsOursAsync(node, last);
+
+        // And with an empty mempool after activation: the template still ends with a HogEx and carries an MWEB block.
+        var empty = await RegtestMiner.MineAsync(node, script);
+        Assert.NotNull(empty.Template.MwebBlock);
+        Assert.Single(empty.Template.Transactions); // the HogEx alone
+        await CoinbaseAssertions.AssertTipIsOursAsync(node, empty);
     }
 
     [Fact]
