@@ -55,7 +55,13 @@ public sealed class LitecoindPairFixture : IAsyncLifetime
     public async Task<string> NewAddressAsync(string type) =>
         (await Miner.CallAsync("getnewaddress", JsonValue.Create(string.Empty), JsonValue.Create(type))).GetString()!;
 
-    /// <summary>Mines with the node's own miner up to <paramref name="height"/> (paying a fresh bech32 wallet address).</summary>
+    /// <summary>Litecoin regtest's MWEB activation height.</summary>
+    public const long MwebActivationHeight = 432;
+
+    /// <summary>
+    /// Mines with the node's own miner up to <paramref name="height"/> (paying a fresh bech32 wallet address). Crossing
+    /// MWEB activation, it first puts a peg-in in the mempool: the node cannot build block 432 without one.
+    /// </summary>
     public async Task GenerateToHeightAsync(long height)
     {
         var current = await HeightAsync();
@@ -65,6 +71,17 @@ public sealed class LitecoindPairFixture : IAsyncLifetime
         }
 
         var address = await NewAddressAsync("bech32");
+        if (current < MwebActivationHeight && height >= MwebActivationHeight)
+        {
+            if (current < MwebActivationHeight - 1)
+            {
+                await Miner.CallAsync("generatetoaddress", JsonValue.Create(MwebActivationHeight - 1 - current), JsonValue.Create(address));
+            }
+
+            await Miner.CallAsync("sendtoaddress", JsonValue.Create(await NewAddressAsync("mweb")), JsonValue.Create(1m));
+            current = MwebActivationHeight - 1;
+        }
+
         await Miner.CallAsync("generatetoaddress", JsonValue.Create(height - current), JsonValue.Create(address));
     }
 
