@@ -12,11 +12,12 @@ namespace BitmernSolo.Stratum.Targets;
 /// </summary>
 public readonly struct Target : IEquatable<Target>, IComparable<Target>
 {
-    /// <summary>Compact 0x1d00ffff: the target of difficulty 1.</summary>
-    public static readonly Target DifficultyOne = FromCompact(0x1d00ffff);
-
+    // Declared before DifficultyOne: static initializers run in textual order and FromCompact needs MaxValue.
     private static readonly BigInteger MaxValue = (BigInteger.One << 256) - 1;
     private static readonly double DifficultyOneAsDouble = 65535.0 * Math.Pow(2, 208);
+
+    /// <summary>Compact 0x1d00ffff: the target of difficulty 1.</summary>
+    public static readonly Target DifficultyOne = FromCompact(0x1d00ffff);
 
     // Little-endian limbs: _l0 is the least significant 64 bits.
     private readonly ulong _l0, _l1, _l2, _l3;

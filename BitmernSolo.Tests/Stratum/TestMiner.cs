@@ -43,6 +43,8 @@ public sealed class TestMiner(StratumTestClient client, PowAlgorithm algorithm =
         var suggest = await Client.CallAsync("mining.suggest_difficulty",
             "[" + suggestedDifficulty.ToString("R", CultureInfo.InvariantCulture) + "]");
         Assert.True(suggest.IsTrue());
+        // The set_difficulty follows the answer; a round trip makes sure it has been read before SyncAsync.
+        await Client.CallAsync("mining.extranonce.subscribe", "[]");
     }
 
     /// <summary>cpuminer's order: subscribe, authorize.</summary>
