@@ -80,6 +80,7 @@ public class SubmitTests
 
         var (nonce, ntime) = miner.Grind(7, 0, job.NetworkTarget);
         var response = await miner.SubmitAsync(job.Id, 7, ntime, nonce, null);
+        await client.CallAsync("mining.extranonce.subscribe", "[]"); // requests are handled in order: the block is submitted by now
 
         Assert.True(response.IsTrue(), response.ToString());
         var (submitted, hex) = Assert.Single(server.Work.SubmittedBlocks);
