@@ -73,9 +73,25 @@ internal sealed partial class StratumSession : IDisposable
             _closing = true;
             _outgoing.Writer.TryComplete();
             await writing.ConfigureAwait(false);
-            await _transport.Input.CompleteAsync().ConfigureAwait(false);
-            await _transport.Output.CompleteAsync().ConfigureAwait(false);
+            await CompleteTransportAsync().ConfigureAwait(false);
         }
+    }
+
+    private async Task CompleteTransportAsync()
+    {
+        try
+        {
+            // An aborted connection (slow reader, timeout) is completed with an error so nothing more is written: a stream
+            // transport would otherwise flush what is left to a client that does not read, and Kestrel drops the socket.
+            // Completing a writer on a dead socket can throw, and there is no one to tell.
+            var aborted = _abort.IsCancellationRequested ? new OperationCanceledException("Connection aborted by the pool.") : null;
+            await _transport.Output.CompleteAsync(aborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+        }
+
+        await _transport.Input.CompleteAsync().ConfigureAwait(false);
     }
 
     /// <summary>Drops the connection now (slow reader, timeout, ban, host shutdown).</summary>

@@ -76,7 +76,16 @@ public sealed class StratumTestClient : IAsyncDisposable
         using var timeout = new CancellationTokenSource(DefaultWait);
         while (true)
         {
-            var result = await _input.ReadAsync(timeout.Token);
+            ReadResult result;
+            try
+            {
+                result = await _input.ReadAsync(timeout.Token);
+            }
+            catch (OperationCanceledException ex) when (!timeout.IsCancellationRequested)
+            {
+                throw new IOException("The server aborted the connection.", ex); // an in-memory pipe completed with an error
+            }
+
             var buffer = result.Buffer;
             var newline = buffer.PositionOf((byte)'\n');
             if (newline is { } position)
@@ -114,8 +123,16 @@ public sealed class StratumTestClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        try
+        {
+            await _output.CompleteAsync();
+        }
+        catch (IOException)
+        {
+            // The server already reset the connection.
+        }
+
         await _input.CompleteAsync();
-        await _output.CompleteAsync();
         if (_owner is not null)
         {
             await _owner.DisposeAsync();

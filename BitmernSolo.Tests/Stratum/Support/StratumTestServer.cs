@@ -70,7 +70,8 @@ public sealed class StratumTestServer : IAsyncDisposable
         var client = new TcpClient { ReceiveBufferSize = 4096 };
         await client.ConnectAsync(IPAddress.Loopback, ((IPEndPoint)_listener!.LocalEndpoint).Port);
         var stream = client.GetStream();
-        return new StratumTestClient(PipeReader.Create(stream), PipeWriter.Create(stream), new SocketOwner(client));
+        return new StratumTestClient(PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true)),
+            PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true)), new SocketOwner(client));
     }
 
     public async ValueTask DisposeAsync()
@@ -118,7 +119,8 @@ public sealed class StratumTestServer : IAsyncDisposable
             }
 
             var stream = new NetworkStream(socket, ownsSocket: true);
-            var pipe = new DuplexPipe(PipeReader.Create(stream), PipeWriter.Create(stream));
+            var pipe = new DuplexPipe(PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true)),
+                PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true)));
             lock (_sessions)
             {
                 _sessions.Add(Task.Run(async () =>
