@@ -1,0 +1,95 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using BitmernSolo.Stratum.Server;
+using BitmernSolo.Stratum.Shares;
+using BitmernSolo.Stratum.VarDiff;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BitmernSolo.Web.Stratum;
+
+public static class StratumHostingExtensions
+{
+    /// <summary>
+    /// Hosts stratum in Kestrel: every port of every enabled pool of the "Stratum" section gets a listener running
+    /// <see cref="StratumConnectionHandler"/> (TLS when a certificate is configured). Each pool's work source must be
+    /// registered as a keyed <c>IWorkSource</c> under the pool id; an <c>IPayoutAddressValidator</c> keyed the same way
+    /// overrides the coin registry's; an <see cref="IWorkerDifficultyStore"/> registered before this call persists
+    /// worker difficulties (default: in memory).
+    /// </summary>
+    public static WebApplicationBuilder AddStratum(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var section = builder.Configuration.GetSection(StratumHostOptions.SectionName);
+        builder.Services.Configure<StratumHostOptions>(section);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<IWorkerDifficultyStore, InMemoryWorkerDifficultyStore>();
+        builder.Services.AddSingleton(sp => new ConnectionGate(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StratumHostOptions>>().Value.Server, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<ShareAggregator>();
+        builder.Services.AddSingleton<StratumPoolRegistry>();
+        builder.Services.AddSingleton<StratumConnectionHandler>();
+        builder.Services.AddHostedService<StratumShutdownService>();
+
+        var ports = (section.Get<StratumHostOptions>() ?? new StratumHostOptions()).Pools
+            .Where(p => p.Enabled).SelectMany(p => p.Ports).ToList();
+        if (ports.Count == 0)
+        {
+            return builder;
+        }
+
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            // Listening in code makes Kestrel ignore "urls"; keep the web UI's endpoints unless Kestrel:Endpoints configures them.
+            if (!context.Configuration.GetSection("Kestrel:Endpoints").Exists())
+            {
+                ListenOnUrls(kestrel, context.Configuration["urls"] ?? "http://localhost:5000");
+            }
+
+            foreach (var port in ports)
+            {
+                void Configure(ListenOptions listen)
+                {
+                    if (!string.IsNullOrEmpty(port.CertificatePath))
+                    {
+                        listen.UseHttps(X509CertificateLoader.LoadPkcs12FromFile(port.CertificatePath, port.CertificatePassword));
+                    }
+
+                    listen.UseConnectionHandler<StratumConnectionHandler>();
+                }
+
+                if (port.Address is "*" or "" or "0.0.0.0" or "::")
+                {
+                    kestrel.ListenAnyIP(port.Port, Configure);
+                }
+                else
+                {
+                    kestrel.Listen(IPAddress.Parse(port.Address), port.Port, Configure);
+                }
+            }
+        });
+        return builder;
+    }
+
+    private static void ListenOnUrls(KestrelServerOptions kestrel, string urls)
+    {
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var uri = new Uri(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal));
+            Action<ListenOptions> https = uri.Scheme == Uri.UriSchemeHttps ? l => l.UseHttps() : _ => { };
+            if (uri.Host is "localhost")
+            {
+                kestrel.ListenLocalhost(uri.Port, https);
+            }
+            else if (uri.Host is "0.0.0.0")
+            {
+                kestrel.ListenAnyIP(uri.Port, https);
+            }
+            else
+            {
+                kestrel.Listen(IPAddress.Parse(uri.Host.Trim('[', ']')), uri.Port, https);
+            }
+        }
+    }
+}
