@@ -54,6 +54,12 @@ public sealed class StratumPool : IDisposable
     /// <summary>Raised after a block was submitted (accepted or not), on the finder's session task.</summary>
     public event Action<FoundBlock>? BlockFound;
 
+    /// <summary>Raised when a connection authorizes its first worker (address, worker, remote address, user agent).</summary>
+    public event Action<WorkerKey, IPAddress?, string?>? WorkerConnected;
+
+    /// <summary>Raised when an authorized connection closes.</summary>
+    public event Action<WorkerKey>? WorkerDisconnected;
+
     public StratumPoolSettings Settings { get; }
 
     public int SessionCount => _sessions.Count;
@@ -102,6 +108,10 @@ public sealed class StratumPool : IDisposable
         {
             _sessions.TryRemove(extranonce1, out _);
             _extranonces.Release(extranonce1);
+            if (session.Worker is { } worker)
+            {
+                WorkerDisconnected?.Invoke(worker.Key);
+            }
         }
     }
 
@@ -129,6 +139,12 @@ public sealed class StratumPool : IDisposable
         _work.JobPublished -= OnJobPublished;
         _stopping.Dispose();
     }
+
+    /// <summary>A snapshot of the live connections.</summary>
+    public IReadOnlyList<SessionInfo> GetSessions() => [.. _sessions.Values.Select(static s => s.Describe())];
+
+    internal void OnWorkerConnected(WorkerKey worker, IPAddress? remoteAddress, string? userAgent) =>
+        WorkerConnected?.Invoke(worker, remoteAddress, userAgent);
 
     internal IMiningJob? CurrentJobFor(ReadOnlyMemory<byte> script) =>
         _payoutJobs is null ? _work.CurrentJob : _payoutJobs.CurrentJobFor(script);

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Numerics;
 using System.Text.Json;
 using BitmernSolo.Stratum.Jobs;
 using BitmernSolo.Stratum.Protocol;
@@ -20,6 +19,7 @@ internal sealed partial class StratumSession
     private bool _suggested;
     private uint _versionMask;
     private string _address = string.Empty;
+    private string? _userAgent;
     private ReadOnlyMemory<byte> _payoutScript;
     private WorkerShareStats? _stats;
     private IMiningJob? _lastJob;
@@ -32,31 +32,17 @@ internal sealed partial class StratumSession
     /// <summary>Whether the client asked for <c>mining.set_extranonce</c> (extranonce1 never changes during a session today).</summary>
     public bool ExtranonceSubscribed => _extranonceSubscribed;
 
-    /// <summary>Called by the pool for each published job; sends this session's job if it changed.</summary>
-    public void OnNewWork(bool cleanJobs)
+    /// <summary>A snapshot for the UI.</summary>
+    public SessionInfo Describe()
     {
         lock (_lock)
         {
-            if (!_workStarted || _closing)
-            {
-                return;
-            }
-
-            var job = _pool.CurrentJobFor(_payoutScript);
-            if (job is null || ReferenceEquals(job, _lastJob))
-            {
-                return;
-            }
-
-            if (cleanJobs)
-            {
-                _duplicates.Clear();
-            }
-
-            _lastJob = job;
-            Send(PreparedNotify.Of(job).For(cleanJobs));
+            return new SessionInfo(_extranonce1Hex, _remoteAddress, _userAgent, _stats?.Key, _difficulty, _connectedAt, _lastActivity);
         }
     }
+
+    /// <summary>The authorized worker, or null before authorize.</summary>
+    public WorkerShareStats? Worker => _stats;
 
     private async ValueTask<bool> HandleLineAsync(ReadOnlySequence<byte> line)
     {
@@ -107,6 +93,13 @@ internal sealed partial class StratumSession
         }
 
         _subscribed = true;
+        if (request.Params.ValueKind == JsonValueKind.Array && request.Params.GetArrayLength() > 0
+            && request.Params[0].ValueKind == JsonValueKind.String)
+        {
+            var agent = request.Params[0].GetString()!;
+            _userAgent = agent.Length > 64 ? agent[..64] : agent;
+        }
+
         var extranonce1 = _extranonce1Hex;
         var extranonce2Size = _options.Extranonce2Size;
         Send(_writer.Result(request.Id, w =>
@@ -166,6 +159,7 @@ internal sealed partial class StratumSession
             _payoutScript = validation.Script;
             _stats = _pool.Shares.For(new WorkerKey(_pool.Settings.PoolId, address, worker));
             RestoreDifficulty(user, password);
+            _pool.OnWorkerConnected(_stats.Key, _remoteAddress, _userAgent);
         }
 
         if (!_authorized.Contains(user))
@@ -207,88 +201,6 @@ internal sealed partial class StratumSession
         }
     }
 
-    private void Configure(StratumRequest request)
-    {
-        var p = request.Params;
-        if (p.ValueKind != JsonValueKind.Array || p.GetArrayLength() < 1 || p[0].ValueKind != JsonValueKind.Array
-            || (p.GetArrayLength() > 1 && p[1].ValueKind is not (JsonValueKind.Object or JsonValueKind.Null)))
-        {
-            Send(_writer.Error(request.Id, StratumError.Other, "Invalid params"));
-            return;
-        }
-
-        var parameters = p.GetArrayLength() > 1 && p[1].ValueKind == JsonValueKind.Object ? p[1] : default;
-        var now = _pool.Time.GetUtcNow();
-        var grantedMask = 0u;
-        var grantVersionRolling = false;
-        double? minimumDifficulty = null;
-        var extensions = p[0];
-        foreach (var extension in extensions.EnumerateArray())
-        {
-            if (extension.ValueKind != JsonValueKind.String)
-            {
-                Send(_writer.Error(request.Id, StratumError.Other, "Invalid params"));
-                return;
-            }
-        }
-
-        if (Contains(extensions, "version-rolling"))
-        {
-            var requested = uint.MaxValue;
-            if (TryProperty(parameters, "version-rolling.mask", out var mask)
-                && (mask.ValueKind != JsonValueKind.String
-                    || !uint.TryParse(mask.GetString(), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out requested)))
-            {
-                Send(_writer.Error(request.Id, StratumError.Other, "Invalid version-rolling.mask"));
-                return;
-            }
-
-            var minBits = TryProperty(parameters, "version-rolling.min-bit-count", out var bits) && bits.TryGetInt32(out var b) ? b : 0;
-            grantedMask = _options.VersionRollingMask & requested;
-            grantVersionRolling = grantedMask != 0 && BitOperations.PopCount(grantedMask) >= minBits;
-            _versionMask = grantVersionRolling ? grantedMask : 0;
-        }
-
-        if (Contains(extensions, "minimum-difficulty")
-            && TryProperty(parameters, "minimum-difficulty.value", out var min) && min.TryGetDouble(out var m) && m > 0 && double.IsFinite(m))
-        {
-            minimumDifficulty = m;
-            _varDiff.RaiseMinimum(m, now);
-            SyncDifficulty(now);
-        }
-
-        Send(_writer.Result(request.Id, w =>
-        {
-            w.WriteStartObject();
-            foreach (var extension in extensions.EnumerateArray())
-            {
-                var name = extension.GetString()!;
-                switch (name)
-                {
-                    case "version-rolling":
-                        w.WriteBoolean(name, grantVersionRolling);
-                        if (grantVersionRolling)
-                        {
-                            w.WriteString("version-rolling.mask", grantedMask.ToString("x8", CultureInfo.InvariantCulture));
-                        }
-
-                        break;
-                    case "minimum-difficulty":
-                        w.WriteBoolean(name, minimumDifficulty is not null);
-                        break;
-                    case "subscribe-extranonce":
-                        w.WriteBoolean(name, true);
-                        break;
-                    default:
-                        w.WriteBoolean(name, false); // BIP310: unknown extensions are answered false
-                        break;
-                }
-            }
-
-            w.WriteEndObject();
-        }));
-    }
-
     private void SuggestDifficulty(StratumRequest request)
     {
         var p = request.Params;
@@ -309,68 +221,6 @@ internal sealed partial class StratumSession
         _suggested = true;
         _varDiff.Reset(suggested, now);
         SyncDifficulty(now);
-    }
-
-    /// <summary>set_difficulty and the session's job, once subscribed and authorized (the job depends on the payout script).</summary>
-    private void StartWorkIfReady()
-    {
-        if (_workStarted || !_subscribed || _authorized.Count == 0)
-        {
-            return;
-        }
-
-        _workStarted = true;
-        Send(_writer.SetDifficulty(_difficulty));
-        var job = _pool.CurrentJobFor(_payoutScript);
-        if (job is not null)
-        {
-            _lastJob = job;
-            Send(PreparedNotify.Of(job).Clean);
-        }
-    }
-
-    /// <summary>Applies VarDiff's current difficulty: new share target, previous kept for the grace period, announced and remembered.</summary>
-    private void SyncDifficulty(DateTimeOffset now)
-    {
-        var next = _varDiff.Current;
-        if (next.Equals(_difficulty))
-        {
-            return;
-        }
-
-        _previousDifficulty = _difficulty;
-        _previousTarget = _shareTarget;
-        _difficultyChangedAt = now;
-        _difficulty = next;
-        _shareTarget = Target.FromDifficulty(next, _pool.Settings.ShareMultiplier);
-        if (_workStarted)
-        {
-            Send(_writer.SetDifficulty(next));
-        }
-
-        if (_authorized.Count > 0)
-        {
-            _pool.Difficulties.Remember(_pool.Settings.PoolId, _authorized[0], next);
-        }
-    }
-
-    private static bool Contains(JsonElement names, string name)
-    {
-        foreach (var item in names.EnumerateArray())
-        {
-            if (item.ValueEquals(name))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool TryProperty(JsonElement obj, string name, out JsonElement value)
-    {
-        value = default;
-        return obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out value);
     }
 
     private static bool TryReadPositiveNumber(JsonElement value, out double number)

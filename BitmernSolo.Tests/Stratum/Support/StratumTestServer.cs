@@ -24,13 +24,15 @@ public sealed class StratumTestServer : IAsyncDisposable
     private TcpListener? _listener;
     private int _nextPort = 40000;
 
-    public StratumTestServer(StratumServerOptions? options = null, VarDiffOptions? varDiff = null, double shareMultiplier = 1)
+    public StratumTestServer(StratumServerOptions? options = null, VarDiffOptions? varDiff = null, double shareMultiplier = 1,
+        TimeProvider? time = null)
     {
+        time ??= TimeProvider.System;
         Options = options ?? new StratumServerOptions();
         VarDiff = varDiff ?? new VarDiffOptions { StartDifficulty = 1e-6, MinDifficulty = 1e-9, MaxDifficulty = 1e6 };
-        Gate = new ConnectionGate(Options, TimeProvider.System);
+        Gate = new ConnectionGate(Options, time);
         Pool = new StratumPool(new StratumPoolSettings("ltc", shareMultiplier), Work, new TestAddressValidator(), Options, Gate, Shares,
-            Difficulties, TimeProvider.System);
+            Difficulties, time);
         Pool.BlockFound += Blocks.Add;
     }
 
