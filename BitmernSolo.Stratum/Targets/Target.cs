@@ -12,7 +12,7 @@ namespace BitmernSolo.Stratum.Targets;
 /// </summary>
 public readonly struct Target : IEquatable<Target>, IComparable<Target>
 {
-    // Declared before DifficultyOne: static initializers run in textual order and FromCompact needs MaxValue.
+    // Static initializers run in textual order: MaxValue must exist before DifficultyOne is decoded through FromBigInteger.
     private static readonly BigInteger MaxValue = (BigInteger.One << 256) - 1;
     private static readonly double DifficultyOneAsDouble = 65535.0 * Math.Pow(2, 208);
 
@@ -49,6 +49,14 @@ public readonly struct Target : IEquatable<Target>, IComparable<Target>
     {
         var exponent = (int)(bits >> 24);
         var mantissa = bits & 0x007fffffu;
+
+        // As in Core, a small exponent shifts the mantissa first; the sign and overflow checks look at what is left
+        // (0x00923456 and 0x01803456 are zero, not negative).
+        if (exponent <= 3)
+        {
+            mantissa >>= 8 * (3 - exponent);
+        }
+
         if ((bits & 0x00800000u) != 0 && mantissa != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(bits), "Compact target is negative.");
@@ -59,9 +67,7 @@ public readonly struct Target : IEquatable<Target>, IComparable<Target>
             throw new ArgumentOutOfRangeException(nameof(bits), "Compact target overflows 256 bits.");
         }
 
-        var value = exponent <= 3
-            ? new BigInteger(mantissa >> (8 * (3 - exponent)))
-            : new BigInteger(mantissa) << (8 * (exponent - 3));
+        var value = exponent <= 3 ? new BigInteger(mantissa) : new BigInteger(mantissa) << (8 * (exponent - 3));
         return FromBigInteger(value);
     }
 

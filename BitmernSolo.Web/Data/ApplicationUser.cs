@@ -2,8 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace BitmernSolo.Web.Data;
 
-// Add profile data for application users by adding properties to the ApplicationUser class
+/// <summary>An account: a miner watching their workers, or an operator.</summary>
 public class ApplicationUser : IdentityUser
 {
 }
-

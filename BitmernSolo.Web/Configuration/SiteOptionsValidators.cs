@@ -1,0 +1,89 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace BitmernSolo.Web.Configuration;
+
+/// <summary>Checks <c>Pool</c>.</summary>
+public sealed class PoolOptionsValidator : IValidateOptions<PoolOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PoolOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return string.IsNullOrWhiteSpace(options.Name)
+            ? ValidateOptionsResult.Fail("Pool:Name: is required")
+            : ValidateOptionsResult.Success;
+    }
+}
+
+/// <summary>Checks <c>Database</c>.</summary>
+public sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.Equals(options.Provider, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        if (string.Equals(options.Provider, DatabaseOptions.Postgres, StringComparison.OrdinalIgnoreCase))
+        {
+            // Honest refusal rather than a half-working schema: the checked-in migrations are SQLite's; Postgres gets its own
+            // migrations in a later release.
+            return ValidateOptionsResult.Fail(
+                "Database:Provider: 'Postgres' is not available yet (its migrations come in a later release); use 'Sqlite'");
+        }
+
+        return ValidateOptionsResult.Fail(
+            $"Database:Provider: unknown provider '{options.Provider}'; expected one of {DatabaseOptions.Sqlite}, {DatabaseOptions.Postgres}");
+    }
+}
+
+/// <summary>Checks <c>Admin</c>: both keys or neither.</summary>
+public sealed class AdminOptionsValidator : IValidateOptions<AdminOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AdminOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var hasEmail = !string.IsNullOrWhiteSpace(options.Email);
+        var hasPassword = !string.IsNullOrWhiteSpace(options.Password);
+        if (hasEmail && !hasPassword)
+        {
+            return ValidateOptionsResult.Fail("Admin:Password: is required when Admin:Email is set");
+        }
+
+        if (hasPassword && !hasEmail)
+        {
+            return ValidateOptionsResult.Fail("Admin:Email: is required when Admin:Password is set");
+        }
+
+        if (hasEmail && !options.Email!.Contains('@', StringComparison.Ordinal))
+        {
+            return ValidateOptionsResult.Fail($"Admin:Email: '{options.Email}' is not an e-mail address");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}
+
+/// <summary>Checks <c>Smtp</c> when a host is set.</summary>
+public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SmtpOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.IsConfigured)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        if (options.Port is < 1 or > 65535)
+        {
+            return ValidateOptionsResult.Fail($"Smtp:Port: {options.Port.ToString(CultureInfo.InvariantCulture)} is not a TCP port (1-65535)");
+        }
+
+        return string.IsNullOrWhiteSpace(options.From)
+            ? ValidateOptionsResult.Fail("Smtp:From: is required when Smtp:Host is set")
+            : ValidateOptionsResult.Success;
+    }
+}

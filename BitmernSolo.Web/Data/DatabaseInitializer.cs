@@ -1,0 +1,33 @@
+using BitmernSolo.Web.Configuration;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BitmernSolo.Web.Data;
+
+/// <summary>
+/// Brings the database to the current schema before the site serves requests: creates the default data directory and
+/// applies the checked-in migrations, so the embedded default needs no manual step.
+/// </summary>
+internal sealed partial class DatabaseInitializer(
+    IDbContextFactory<ApplicationDbContext> contextFactory,
+    IOptions<DatabaseOptions> options,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var database = options.Value;
+        if (database.UsesDefaultSqliteFile)
+        {
+            Directory.CreateDirectory(database.ResolveDataDirectory());
+        }
+
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        LogReady(logger, database.Provider, database.UsesDefaultSqliteFile ? database.ResolveConnectionString() : "(configured connection string)");
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready: {Provider} {Location}")]
+    private static partial void LogReady(ILogger logger, string provider, string location);
+}
