@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using BitmernSolo.Stratum.Server;
 using BitmernSolo.Stratum.Shares;
 using BitmernSolo.Stratum.VarDiff;
+using BitmernSolo.Web.Configuration;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,9 +12,13 @@ namespace BitmernSolo.Web.Stratum;
 
 public static class StratumHostingExtensions
 {
+    /// <summary>Configuration section of the connection limits.</summary>
+    public const string SectionName = "Stratum";
+
     /// <summary>
-    /// Hosts stratum in Kestrel: every port of every enabled pool of the "Stratum" section gets a listener running
-    /// <see cref="StratumConnectionHandler"/> (TLS when a certificate is configured). Each pool's work source must be
+    /// Hosts stratum in Kestrel: every port of every enabled pool (<c>Pools:n:Ports</c>) gets a listener on all interfaces
+    /// running <see cref="StratumConnectionHandler"/> (TLS when <c>Tls</c> and <c>TlsCertificate</c> are set). Connection
+    /// limits come from the <c>Stratum</c> section (<see cref="StratumServerOptions"/>, every key optional). Each pool's work source must be
     /// registered as a keyed <c>IWorkSource</c> under the pool id; an <c>IPayoutAddressValidator</c> keyed the same way
     /// overrides the coin registry's; an <see cref="IWorkerDifficultyStore"/> registered before this call persists
     /// worker difficulties (default: in memory).
@@ -21,18 +26,18 @@ public static class StratumHostingExtensions
     public static WebApplicationBuilder AddStratum(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var section = builder.Configuration.GetSection(StratumHostOptions.SectionName);
-        builder.Services.Configure<StratumHostOptions>(section);
+        builder.Services.AddOptions<StratumServerOptions>().BindConfiguration(SectionName);
+        builder.Services.AddOptions<PoolListOptions>().Bind(builder.Configuration); // also bound by AddPoolConfiguration; binding twice is harmless
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IWorkerDifficultyStore, InMemoryWorkerDifficultyStore>();
         builder.Services.AddSingleton(sp => new ConnectionGate(
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StratumHostOptions>>().Value.Server, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StratumServerOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ShareAggregator>();
         builder.Services.AddSingleton<StratumPoolRegistry>();
         builder.Services.AddSingleton<StratumConnectionHandler>();
         builder.Services.AddHostedService<StratumShutdownService>();
 
-        var ports = (section.Get<StratumHostOptions>() ?? new StratumHostOptions()).Pools
+        var ports = (builder.Configuration.Get<PoolListOptions>() ?? new PoolListOptions()).Pools
             .Where(p => p.Enabled).SelectMany(p => p.Ports).ToList();
         if (ports.Count == 0)
         {
@@ -51,22 +56,15 @@ public static class StratumHostingExtensions
             {
                 void Configure(ListenOptions listen)
                 {
-                    if (!string.IsNullOrEmpty(port.CertificatePath))
+                    if (port.UsesTls())
                     {
-                        listen.UseHttps(X509CertificateLoader.LoadPkcs12FromFile(port.CertificatePath, port.CertificatePassword));
+                        listen.UseHttps(X509CertificateLoader.LoadPkcs12FromFile(port.TlsCertificate!, port.TlsCertificatePassword));
                     }
 
                     listen.UseConnectionHandler<StratumConnectionHandler>();
                 }
 
-                if (port.Address is "*" or "" or "0.0.0.0" or "::")
-                {
-                    kestrel.ListenAnyIP(port.Port, Configure);
-                }
-                else
-                {
-                    kestrel.Listen(IPAddress.Parse(port.Address), port.Port, Configure);
-                }
+                kestrel.ListenAnyIP(port.Port, Configure);
             }
         });
         return builder;

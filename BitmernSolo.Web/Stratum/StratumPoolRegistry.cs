@@ -3,6 +3,7 @@ using BitmernSolo.Stratum.Jobs;
 using BitmernSolo.Stratum.Server;
 using BitmernSolo.Stratum.Shares;
 using BitmernSolo.Stratum.VarDiff;
+using BitmernSolo.Web.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace BitmernSolo.Web.Stratum;
@@ -18,7 +19,8 @@ public sealed class StratumPoolRegistry : IDisposable
     private readonly List<StratumPool> _pools = [];
 
     public StratumPoolRegistry(
-        IOptions<StratumHostOptions> options,
+        IOptions<PoolListOptions> pools,
+        IOptions<StratumServerOptions> limits,
         IServiceProvider services,
         ConnectionGate gate,
         ShareAggregator shares,
@@ -26,8 +28,9 @@ public sealed class StratumPoolRegistry : IDisposable
         TimeProvider time,
         ILogger<StratumPoolRegistry> logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        foreach (var config in options.Value.Pools.Where(p => p.Enabled))
+        ArgumentNullException.ThrowIfNull(pools);
+        ArgumentNullException.ThrowIfNull(limits);
+        foreach (var config in pools.Value.Pools.Where(p => p.Enabled))
         {
             if (!CoinRegistry.TryGet(config.Coin, config.Network, out var network))
             {
@@ -43,13 +46,13 @@ public sealed class StratumPoolRegistry : IDisposable
             }
 
             var validator = services.GetKeyedService<IPayoutAddressValidator>(config.Id) ?? new CoinNetworkAddressValidator(network);
-            var pool = new StratumPool(new StratumPoolSettings(config.Id, network.ShareMultiplier), work, validator, options.Value.Server,
+            var pool = new StratumPool(new StratumPoolSettings(config.Id, network.ShareMultiplier), work, validator, limits.Value,
                 gate, shares, difficulties, time);
             pool.BlockFound += block => LogBlock(logger, block);
             _pools.Add(pool);
             foreach (var port in config.Ports)
             {
-                _ports[port.Port] = (pool, port.VarDiff);
+                _ports[port.Port] = (pool, port.Difficulty.ToVarDiff());
             }
         }
     }
