@@ -95,24 +95,28 @@ public class SubmitTests
             block.BlockHash);
     }
 
-    [Fact]
-    public async Task SubmitBeforeSubscribeIsRefusedWithCode25()
+    [Theory]
+    [InlineData(Transport.Memory)]
+    [InlineData(Transport.Tcp)]
+    public async Task SubmitBeforeSubscribeIsRefusedWithCode25(Transport transport)
     {
         await using var server = new StratumTestServer();
         server.Work.Publish(clean: true);
-        await using var client = await server.ConnectAsync(Transport.Memory);
+        await using var client = await server.ConnectAsync(transport);
 
         var response = await client.CallAsync("mining.submit", $"""["{User}","1","00000000","00000000","00000000"]""");
 
         Assert.Equal(25, response.ErrorCode());
     }
 
-    [Fact]
-    public async Task SubmitForAWorkerThatWasNotAuthorizedIsRefusedWithCode24()
+    [Theory]
+    [InlineData(Transport.Memory)]
+    [InlineData(Transport.Tcp)]
+    public async Task SubmitForAWorkerThatWasNotAuthorizedIsRefusedWithCode24(Transport transport)
     {
         await using var server = new StratumTestServer();
         var job = server.Work.Publish(clean: true);
-        await using var client = await server.ConnectAsync(Transport.Memory);
+        await using var client = await server.ConnectAsync(transport);
         var miner = new TestMiner(client);
         await miner.HandshakeAsCpuminerAsync(User);
 
@@ -121,27 +125,41 @@ public class SubmitTests
         Assert.Equal(24, response.ErrorCode());
     }
 
-    public static TheoryData<string, int> BadSubmissions() => new()
+    public static TheoryData<Transport, string, int> BadSubmissions()
     {
-        { """["{user}","{job}","000000","{ntime}","00000000"]""", 20 },          // extranonce2 too short
-        { """["{user}","{job}","zz000000","{ntime}","00000000"]""", 20 },        // not hex
-        { """["{user}","{job}","00000001","{ntime}","0000"]""", 20 },            // nonce too short
-        { """["{user}","{job}",1,"{ntime}","00000000"]""", 20 },                 // wrong type
-        { """["{user}","{job}","00000001","{ntime}"]""", 20 },                   // missing nonce
-        { """["{user}","{job}","00000001","00000001","00000000"]""", 20 },       // ntime in 1970
-        { """["{user}","{job}","00000001","ffffffff","00000000"]""", 20 },       // ntime far in the future
-        { """["{user}","{job}","00000001","{ntime}","00000000","e0000000"]""", 20 }, // version bits outside the mask
-        { """["{user}","ffff","00000001","{ntime}","00000000"]""", 21 },         // unknown job
-        { """["{user}","{job}","00000001","{ntime}","00000000"]""", 23 },        // a random nonce at difficulty 1000
-    };
+        var data = new TheoryData<Transport, string, int>();
+        foreach (var transport in Enum.GetValues<Transport>())
+        {
+            foreach (var (template, code) in BadSubmissionCases)
+            {
+                data.Add(transport, template, code);
+            }
+        }
+
+        return data;
+    }
+
+    private static readonly (string Template, int Code)[] BadSubmissionCases =
+    [
+        ("""["{user}","{job}","000000","{ntime}","00000000"]""", 20),          // extranonce2 too short
+        ("""["{user}","{job}","zz000000","{ntime}","00000000"]""", 20),        // not hex
+        ("""["{user}","{job}","00000001","{ntime}","0000"]""", 20),            // nonce too short
+        ("""["{user}","{job}",1,"{ntime}","00000000"]""", 20),                 // wrong type
+        ("""["{user}","{job}","00000001","{ntime}"]""", 20),                   // missing nonce
+        ("""["{user}","{job}","00000001","00000001","00000000"]""", 20),       // ntime in 1970
+        ("""["{user}","{job}","00000001","ffffffff","00000000"]""", 20),       // ntime far in the future
+        ("""["{user}","{job}","00000001","{ntime}","00000000","e0000000"]""", 20), // version bits outside the mask
+        ("""["{user}","ffff","00000001","{ntime}","00000000"]""", 21),         // unknown job
+        ("""["{user}","{job}","00000001","{ntime}","00000000"]""", 23),        // a random nonce at difficulty 1000
+    ];
 
     [Theory]
     [MemberData(nameof(BadSubmissions))]
-    public async Task BadSubmissionsGetTheirErrorCode(string paramsTemplate, int code)
+    public async Task BadSubmissionsGetTheirErrorCode(Transport transport, string paramsTemplate, int code)
     {
         await using var server = new StratumTestServer();
         var job = server.Work.Publish(clean: true);
-        await using var client = await server.ConnectAsync(Transport.Memory);
+        await using var client = await server.ConnectAsync(transport);
         await client.CallAsync("mining.subscribe", "[]");
         await client.CallAsync("mining.authorize", $"""["{User}","d=1000"]""");
 
@@ -153,12 +171,14 @@ public class SubmitTests
         Assert.Equal(1, server.Shares.TakeInterval().Single().Rejected);
     }
 
-    [Fact]
-    public async Task TheSameShareSubmittedTwiceIsRefusedWithCode22()
+    [Theory]
+    [InlineData(Transport.Memory)]
+    [InlineData(Transport.Tcp)]
+    public async Task TheSameShareSubmittedTwiceIsRefusedWithCode22(Transport transport)
     {
         await using var server = new StratumTestServer();
         server.Work.Publish(clean: true);
-        await using var client = await server.ConnectAsync(Transport.Memory);
+        await using var client = await server.ConnectAsync(transport);
         var miner = new TestMiner(client);
         await miner.HandshakeAsCpuminerAsync(User);
         await miner.SyncAsync();
@@ -171,12 +191,14 @@ public class SubmitTests
         Assert.Equal(22, again.ErrorCode());
     }
 
-    [Fact]
-    public async Task AShareOfAJobFromBeforeANewBlockIsStaleWithCode21()
+    [Theory]
+    [InlineData(Transport.Memory)]
+    [InlineData(Transport.Tcp)]
+    public async Task AShareOfAJobFromBeforeANewBlockIsStaleWithCode21(Transport transport)
     {
         await using var server = new StratumTestServer();
         server.Work.Publish(clean: true);
-        await using var client = await server.ConnectAsync(Transport.Memory);
+        await using var client = await server.ConnectAsync(transport);
         var miner = new TestMiner(client);
         await miner.HandshakeAsCpuminerAsync(User);
         await miner.SyncAsync();
