@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using BitmernSolo.Stratum.Targets;
 using BitmernSolo.Tests.Stratum.Support;
+using Org.BouncyCastle.Crypto.Generators;
 
 namespace BitmernSolo.Tests.Stratum;
 
@@ -135,7 +136,7 @@ public sealed class TestMiner(StratumTestClient client, PowAlgorithm algorithm =
         for (var nonce = 0u; nonce < uint.MaxValue; nonce++)
         {
             BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(76), nonce);
-            var pow = algorithm == PowAlgorithm.Scrypt ? TestMiningJob.ScryptHash(header) : SHA256.HashData(SHA256.HashData(header));
+            var pow = algorithm == PowAlgorithm.Scrypt ? ScryptHash(header) : SHA256.HashData(SHA256.HashData(header));
             if (target.IsMetBy(pow))
             {
                 return (nonce, p[7].GetString()!);
@@ -155,6 +156,9 @@ public sealed class TestMiner(StratumTestClient client, PowAlgorithm algorithm =
 
         return bytes;
     }
+
+    /// <summary>scrypt(N=1024, r=1, p=1) of the header with itself as salt (Litecoin's PoW), from BouncyCastle.</summary>
+    private static byte[] ScryptHash(byte[] header) => SCrypt.Generate(header, header, 1024, 1, 1, 32);
 
     private static uint ParseHex(JsonElement hex) => uint.Parse(hex.GetString()!, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
 }

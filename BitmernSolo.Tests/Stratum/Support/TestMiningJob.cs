@@ -3,7 +3,6 @@ using System.Globalization;
 using BitmernSolo.Stratum.Crypto;
 using BitmernSolo.Stratum.Jobs;
 using BitmernSolo.Stratum.Targets;
-using Org.BouncyCastle.Crypto.Generators;
 
 namespace BitmernSolo.Tests.Stratum.Support;
 
@@ -69,7 +68,8 @@ public sealed class TestMiningJob : IMiningJob
     {
         var header = BuildHeader(extranonce1, extranonce2, ntime, nonce, version, out _);
         var blockHash = Hash256.Compute(header);
-        var pow = _algorithm == PowAlgorithm.Scrypt ? Hash256.FromInternalBytes(ScryptHash(header)) : blockHash;
+        // The pool side uses our Scrypt; the test miner uses BouncyCastle's, so the two cross-check each other.
+        var pow = _algorithm == PowAlgorithm.Scrypt ? Scrypt.HashBlockHeader(header) : blockHash;
         var powBytes = pow.ToInternalBytes();
         return new ShareCheckResult(pow, blockHash, Target.DifficultyOfHash(powBytes), NetworkTarget.IsMetBy(powBytes));
     }
@@ -79,9 +79,6 @@ public sealed class TestMiningJob : IMiningJob
         var header = BuildHeader(extranonce1, extranonce2, ntime, nonce, version, out var coinbase);
         return Convert.ToHexStringLower(header) + "01" + Convert.ToHexStringLower(coinbase);
     }
-
-    /// <summary>scrypt(N=1024, r=1, p=1) of the header with itself as salt (Litecoin's PoW).</summary>
-    public static byte[] ScryptHash(byte[] header) => SCrypt.Generate(header, header, 1024, 1, 1, 32);
 
     /// <summary>Stratum's prevhash: the internal bytes with each 4-byte word reversed.</summary>
     private static string StratumPrevHash(Hash256 previous)
