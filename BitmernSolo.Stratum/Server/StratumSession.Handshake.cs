@@ -158,7 +158,7 @@ internal sealed partial class StratumSession
             _address = address;
             _payoutScript = validation.Script;
             _stats = _pool.Shares.For(new WorkerKey(_pool.Settings.PoolId, address, worker));
-            RestoreDifficulty(user, password);
+            RestoreDifficulty(password);
             _pool.OnWorkerConnected(_stats.Key, _remoteAddress, _userAgent);
         }
 
@@ -178,7 +178,7 @@ internal sealed partial class StratumSession
     }
 
     /// <summary>Password option <c>d=N</c> fixes the difficulty; otherwise the worker's remembered one (unless it suggested one).</summary>
-    private void RestoreDifficulty(string user, string password)
+    private void RestoreDifficulty(string password)
     {
         var now = _pool.Time.GetUtcNow();
         foreach (var option in password.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -193,7 +193,7 @@ internal sealed partial class StratumSession
             }
         }
 
-        if (!_suggested && _pool.Difficulties.TryGetLast(_pool.Settings.PoolId, user, out var remembered)
+        if (!_suggested && _stats is not null && _pool.Difficulties.TryGetLast(_stats.Key, out var remembered)
             && double.IsFinite(remembered) && remembered > 0)
         {
             _varDiff.Reset(remembered, now);

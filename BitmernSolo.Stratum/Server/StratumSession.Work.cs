@@ -69,9 +69,9 @@ internal sealed partial class StratumSession
             Send(_writer.SetDifficulty(next));
         }
 
-        if (_authorized.Count > 0)
+        if (_stats is not null)
         {
-            _pool.Difficulties.Remember(_pool.Settings.PoolId, _authorized[0], next);
+            _pool.Difficulties.Remember(_stats.Key, next);
         }
     }
 }

@@ -208,7 +208,7 @@ public class HandshakeTests
         var set = await second.WaitForAsync("mining.set_difficulty");
 
         Assert.Equal(777, set.GetProperty("params")[0].GetDouble());
-        Assert.True(server.Difficulties.TryGetLast("ltc", User, out var stored));
+        Assert.True(server.Difficulties.TryGetLast(new BitmernSolo.Stratum.Shares.WorkerKey("ltc", "ltc1qminer", "rig1"), out var stored));
         Assert.Equal(777.ToString(CultureInfo.InvariantCulture), stored.ToString(CultureInfo.InvariantCulture));
     }
 
