@@ -51,10 +51,16 @@ public sealed class StratumPool : IDisposable
         _work.JobPublished += OnJobPublished;
     }
 
-    /// <summary>Raised after a block was submitted (accepted or not), on the finder's session task.</summary>
+    /// <summary>
+    /// Raised after a block was submitted (accepted or not), on the finder's session task: handlers hand the record to a
+    /// background writer rather than writing the database inline.
+    /// </summary>
     public event Action<FoundBlock>? BlockFound;
 
-    /// <summary>Raised when a connection authorizes its first worker (address, worker, remote address, user agent).</summary>
+    /// <summary>
+    /// Raised when a connection authorizes its first worker (worker, remote address, user agent), under the session's lock:
+    /// handlers only record or enqueue.
+    /// </summary>
     public event Action<WorkerKey, IPAddress?, string?>? WorkerConnected;
 
     /// <summary>Raised when an authorized connection closes.</summary>

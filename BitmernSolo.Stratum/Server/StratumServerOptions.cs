@@ -39,7 +39,10 @@ public sealed class StratumServerOptions
     /// <summary>How long a banned IP address is refused.</summary>
     public TimeSpan BanDuration { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>After a retarget, shares meeting the previous difficulty are still accepted (at that difficulty) this long.</summary>
+    /// <summary>
+    /// After a retarget, shares meeting the previous difficulty are still accepted (credited at that difficulty) until the next
+    /// notify has been sent and this long after it: some firmware applies set_difficulty at once, some with the next job.
+    /// </summary>
     public TimeSpan RetargetGracePeriod { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How far a submitted ntime may lie before the job's ntime.</summary>

@@ -25,7 +25,7 @@ internal sealed partial class StratumSession
     private IMiningJob? _lastJob;
     private double _difficulty;
     private double _previousDifficulty;
-    private DateTimeOffset _difficultyChangedAt;
+    private DateTimeOffset _previousValidUntil;
     private Target _shareTarget;
     private Target _previousTarget;
 

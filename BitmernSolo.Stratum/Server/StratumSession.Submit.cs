@@ -89,7 +89,7 @@ internal sealed partial class StratumSession
 
             (difficulty, shareTarget) = (_difficulty, _shareTarget);
             (previousDifficulty, previousTarget) = (_previousDifficulty, _previousTarget);
-            inGrace = now - _difficultyChangedAt <= _options.RetargetGracePeriod;
+            inGrace = now <= _previousValidUntil;
         }
 
         var check = job.CheckShare(_extranonce1, extranonce2, ntime, nonce, version);

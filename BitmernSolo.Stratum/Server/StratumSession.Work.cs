@@ -29,6 +29,7 @@ internal sealed partial class StratumSession
 
             _lastJob = job;
             Send(PreparedNotify.Of(job).For(cleanJobs));
+            StartGracePeriod();
         }
     }
 
@@ -50,6 +51,15 @@ internal sealed partial class StratumSession
         }
     }
 
+    /// <summary>After a notify: a difficulty change before it is now in force for sure once the grace period ends.</summary>
+    private void StartGracePeriod()
+    {
+        if (_previousValidUntil == DateTimeOffset.MaxValue)
+        {
+            _previousValidUntil = _pool.Time.GetUtcNow() + _options.RetargetGracePeriod;
+        }
+    }
+
     /// <summary>Applies VarDiff's current difficulty: new share target, previous kept for the grace period, announced and remembered.</summary>
     private void SyncDifficulty(DateTimeOffset now)
     {
@@ -61,7 +71,9 @@ internal sealed partial class StratumSession
 
         _previousDifficulty = _difficulty;
         _previousTarget = _shareTarget;
-        _difficultyChangedAt = now;
+        // Firmware differs on when a new difficulty applies (at once, or with the next job): the previous one stays valid
+        // until the next notify has been sent, plus the grace period (StartGracePeriod).
+        _previousValidUntil = _workStarted ? DateTimeOffset.MaxValue : now;
         _difficulty = next;
         _shareTarget = Target.FromDifficulty(next, _pool.Settings.ShareMultiplier);
         if (_workStarted)

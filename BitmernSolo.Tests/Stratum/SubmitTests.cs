@@ -213,9 +213,11 @@ public class SubmitTests
     }
 
     [Theory]
-    [InlineData(15, true)]
-    [InlineData(0, false)]
-    public async Task AShareAtThePreviousDifficultyIsAcceptedOnlyWithinTheRetargetGracePeriod(int graceSeconds, bool accepted)
+    [InlineData(15, false, true)]
+    [InlineData(0, false, true)]
+    [InlineData(15, true, true)]
+    [InlineData(0, true, false)]
+    public async Task AShareAtThePreviousDifficultyIsAcceptedUntilTheNextNotifyPlusTheGracePeriod(int graceSeconds, bool newJobSent, bool accepted)
     {
         await using var server = new StratumTestServer(new StratumServerOptions { RetargetGracePeriod = TimeSpan.FromSeconds(graceSeconds) });
         server.Work.Publish(clean: true);
@@ -226,6 +228,12 @@ public class SubmitTests
         var (nonce, ntime) = miner.Grind(5, 0, BitmernSolo.Stratum.Targets.Target.FromDifficulty(miner.Difficulty));
 
         await client.CallAsync("mining.suggest_difficulty", "[1000]");
+        if (newJobSent)
+        {
+            server.Work.Publish(clean: false);
+            await client.WaitForAsync("mining.notify");
+        }
+
         var response = await miner.SubmitAsync(miner.CurrentJobId!, 5, ntime, nonce, null);
 
         Assert.Equal(accepted ? null : 23, response.ErrorCode());
