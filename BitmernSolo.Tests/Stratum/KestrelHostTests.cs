@@ -37,6 +37,7 @@ public sealed class KestrelHostTests : IAsyncLifetime
         }
 
         var builder = WebApplication.CreateBuilder();
+        builder.Configuration.Sources.Clear(); // only this test's pool, not the appsettings copied next to the tests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
@@ -109,6 +110,19 @@ public sealed class KestrelHostTests : IAsyncLifetime
         await _app.StopAsync(TestContext.Current.CancellationToken);
 
         await client.WaitForAsync("client.reconnect");
+    }
+
+    [Fact]
+    public void EachConfiguredPortMapsToItsPoolOnce()
+    {
+        var registry = _app!.Services.GetRequiredService<StratumPoolRegistry>();
+        var pools = _app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BitmernSolo.Web.Configuration.PoolListOptions>>().Value;
+
+        Assert.Single(pools.Pools);
+        Assert.True(registry.TryGetPort(_tlsPort, out var pool, out var varDiff));
+        Assert.Equal("ltc", pool.Settings.PoolId);
+        Assert.Equal(65536, pool.Settings.ShareMultiplier);
+        Assert.Equal(1e-6, varDiff.StartDifficulty);
     }
 
     private async Task<StratumTestClient> ConnectAsync(bool tls)

@@ -7,6 +7,7 @@ using BitmernSolo.Web.Configuration;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace BitmernSolo.Web.Stratum;
 
@@ -27,11 +28,15 @@ public static class StratumHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<StratumServerOptions>().BindConfiguration(SectionName);
-        builder.Services.AddOptions<PoolListOptions>().Bind(builder.Configuration); // also bound by AddPoolConfiguration; binding twice is harmless
+        if (!builder.Services.Any(d => d.ServiceType == typeof(IConfigureOptions<PoolListOptions>)))
+        {
+            // Normally bound (and validated) by AddPoolConfiguration; binding twice would append every pool twice.
+            builder.Services.AddOptions<PoolListOptions>().Bind(builder.Configuration);
+        }
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IWorkerDifficultyStore, InMemoryWorkerDifficultyStore>();
         builder.Services.AddSingleton(sp => new ConnectionGate(
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StratumServerOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IOptions<StratumServerOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ShareAggregator>();
         builder.Services.AddSingleton<StratumPoolRegistry>();
         builder.Services.AddSingleton<StratumConnectionHandler>();
