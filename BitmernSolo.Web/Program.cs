@@ -3,6 +3,7 @@ using BitmernSolo.Web.Components.Account;
 using BitmernSolo.Web.Configuration;
 using BitmernSolo.Web.Data;
 using BitmernSolo.Web.Health;
+using BitmernSolo.Web.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,12 +12,14 @@ builder.AddPoolPersistence();
 builder.AddPoolIdentity();
 builder.AddPoolHealth();
 builder.AddPoolWeb();
+builder.AddPoolJobs();
 
 var app = builder.Build();
 
 app.UsePoolWeb();
 app.MapPoolHealth();
 app.MapPoolPages();
+app.MapPoolJobsDashboard();
 
 // A configuration error surfaces here as OptionsValidationException whose message names every bad key.
 app.Run();

@@ -18,6 +18,7 @@ public sealed class ConfigurationValidationTests
         { "Pools:0:FeePercent", "100", "Pools:0:FeePercent: 100 is outside [0, 100)" },
         { "Pools:0:FeePercent", "-1", "Pools:0:FeePercent: -1 is outside [0, 100)" },
         { "Pools:0:FeePercent", "1.5", "Pools:0:FeeAddress: is required when FeePercent is above 0" },
+        { "Pools:0:FeeAddress", "ltc1qg82tqmnd6l0dnnthuvvqfmw9ydx0qqnpjwf7fh", "Pools:0:FeeAddress: 'ltc1qg82tqmnd6l0dnnthuvvqfmw9ydx0qqnpjwf7fh' is not a valid Bitcoin mainnet address: " },
         { "Pools:0:Daemons:0:Url", "localhost:8332", "Pools:0:Daemons:0:Url: 'localhost:8332' is not an absolute http:// or https:// URL" },
         { "Database:Provider", "MySql", "Database:Provider: unknown provider 'MySql'; expected one of Sqlite, Postgres" },
         { "Database:Provider", "Postgres", "Database:Provider: 'Postgres' is not available yet" },

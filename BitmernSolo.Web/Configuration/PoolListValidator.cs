@@ -1,3 +1,4 @@
+using BitmernSolo.Stratum.Addresses;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
@@ -79,8 +80,12 @@ public sealed class PoolListValidator : IValidateOptions<PoolListOptions>
             failures.Add($"{key}:FeeAddress: is required when FeePercent is above 0");
         }
 
-        // TODO(addresses): check FeeAddress is valid for Coin/Network with BitmernSolo.Stratum's address parser once it
-        // lands; until then a mistyped fee address is only caught when the first block template is built.
+        // A mistyped fee address would otherwise surface only when the first coinbase is built; refuse it at start-up.
+        if (!string.IsNullOrWhiteSpace(pool.FeeAddress) && KnownCoins.Find(pool.Coin, pool.Network) is { } network
+            && !AddressParser.TryParse(network, pool.FeeAddress, out _, out var reason))
+        {
+            failures.Add($"{key}:FeeAddress: '{pool.FeeAddress}' is not a valid {network.DisplayName} address: {reason}");
+        }
     }
 
     private static void ValidateDaemons(CoinPoolOptions pool, string key, List<string> failures)

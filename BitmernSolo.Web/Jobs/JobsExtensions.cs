@@ -1,0 +1,44 @@
+using Hangfire;
+using Hangfire.Dashboard;
+
+namespace BitmernSolo.Web.Jobs;
+
+/// <summary>
+/// Hangfire hosted in the app. The embedded default keeps its queue in memory: every job's state of record lives in
+/// our database, so a restart that loses the queue loses nothing (recurring jobs are re-registered at start-up).
+/// </summary>
+public static class JobsExtensions
+{
+    public const string DashboardPath = "/hangfire";
+
+    public static WebApplicationBuilder AddPoolJobs(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage());
+        builder.Services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        builder.Services.AddHostedService<RecurringJobRegistrar>();
+        return builder;
+    }
+
+    /// <summary>The Hangfire dashboard, for admins only.</summary>
+    public static WebApplication MapPoolJobsDashboard(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [new AdminDashboardAuthorization()],
+            DisplayStorageConnectionString = false,
+            AppPath = "/admin",
+        });
+        return app;
+    }
+
+    private sealed class AdminDashboardAuthorization : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole("Admin");
+    }
+}
