@@ -14,9 +14,10 @@ namespace BitmernSolo.Stratum.Jobs;
 /// bounded history for late shares and submits found blocks to every daemon. Daemon failures never throw out of it:
 /// they become <see cref="NoWorkReason"/> and rejected submissions.
 /// </summary>
-public sealed class PoolJobManager : IWorkSource, IPayoutJobSource, IDisposable
+public sealed partial class PoolJobManager : IWorkSource, IPayoutJobSource, INewBlockSink, IDisposable
 {
     private readonly IReadOnlyList<DaemonRpcClient> _daemons;
+    private readonly IDaemonAvailability? _availability;
     private readonly PoolJobOptions _options;
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, MiningJob> _jobsById = new(StringComparer.Ordinal);
@@ -29,7 +30,11 @@ public sealed class PoolJobManager : IWorkSource, IPayoutJobSource, IDisposable
     private long _nextSequence;
     private DateTimeOffset _lastPublished;
 
-    public PoolJobManager(IReadOnlyList<DaemonRpcClient> daemons, PoolJobOptions options, TimeProvider clock)
+    /// <param name="availability">
+    /// Which daemons may give work, best first (a <see cref="DaemonHealthMonitor"/>: wrong chain, syncing or down daemons
+    /// give none); null uses every daemon in order.
+    /// </param>
+    public PoolJobManager(IReadOnlyList<DaemonRpcClient> daemons, PoolJobOptions options, TimeProvider clock, IDaemonAvailability? availability = null)
     {
         ArgumentNullException.ThrowIfNull(daemons);
         ArgumentNullException.ThrowIfNull(options);
@@ -42,6 +47,7 @@ public sealed class PoolJobManager : IWorkSource, IPayoutJobSource, IDisposable
         _daemons = daemons;
         _options = options;
         _clock = clock;
+        _availability = availability;
     }
 
     public event Action<IMiningJob, bool>? JobPublished;
@@ -108,6 +114,10 @@ public sealed class PoolJobManager : IWorkSource, IPayoutJobSource, IDisposable
             if (!due && work is not null)
             {
                 due = await PreviousBlockChangedAsync(work.Template.PreviousBlockHash, cancellationToken).ConfigureAwait(false);
+                if (due)
+                {
+                    SawTip(null, "poll");
+                }
             }
 
             if (due)
@@ -172,6 +182,11 @@ public sealed class PoolJobManager : IWorkSource, IPayoutJobSource, IDisposable
             _current = work;
             _noWorkReason = null;
             _lastPublished = _clock.GetUtcNow();
+            if (clean)
+            {
+                LastTip = TipFor(template.PreviousBlockHash);
+            }
+
             RaiseJobPublished(job, clean);
         }
 
@@ -252,8 +267,15 @@ public sealed class PoolJobManager : IWorkSource, IPayoutJobSource, IDisposable
         await _refreshGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            var selection = await SelectDaemonsAsync(cancellationToken).ConfigureAwait(false);
+            if (selection.Daemons.Count == 0)
+            {
+                _noWorkReason = "No daemon can give work: " + selection.Reason;
+                return null;
+            }
+
             var errors = new List<string>();
-            foreach (var daemon in _daemons)
+            foreach (var daemon in selection.Daemons)
             {
                 try
                 {
@@ -278,7 +300,9 @@ public sealed class PoolJobManager : IWorkSource, IPayoutJobSource, IDisposable
     {
         try
         {
-            return await _daemons[0].GetBestBlockHashAsync(cancellationToken).ConfigureAwait(false) != previous;
+            var selection = await SelectDaemonsAsync(cancellationToken).ConfigureAwait(false);
+            return selection.Daemons.Count == 0
+                || await selection.Daemons[0].GetBestBlockHashAsync(cancellationToken).ConfigureAwait(false) != previous;
         }
         catch (DaemonRpcException)
         {
@@ -299,8 +323,15 @@ public sealed class PoolJobManager : IWorkSource, IPayoutJobSource, IDisposable
                 }
 
                 // Long polls bypass the refresh gate's ordering: they wait on the daemon, not on us.
-                var template = await _daemons[0].GetBlockTemplateAsync(_options.TemplateRules, longPollId, _options.TemplateAlgorithm, _options.LongPollTimeout, cancellationToken).ConfigureAwait(false);
-                Publish(template);
+                var selection = await SelectDaemonsAsync(cancellationToken).ConfigureAwait(false);
+                if (selection.Daemons.Count == 0)
+                {
+                    await Task.Delay(LongPollRetryDelay, _clock, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var template = await selection.Daemons[0].GetBlockTemplateAsync(_options.TemplateRules, longPollId, _options.TemplateAlgorithm, _options.LongPollTimeout, cancellationToken).ConfigureAwait(false);
+                PublishIfNew(template, "longpoll");
             }
             catch (OperationCanceledException)
             {

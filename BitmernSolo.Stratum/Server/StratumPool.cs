@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net;
 using BitmernSolo.Stratum.Jobs;
@@ -65,6 +66,12 @@ public sealed class StratumPool : IDisposable
 
     /// <summary>Raised when an authorized connection closes.</summary>
     public event Action<WorkerKey>? WorkerDisconnected;
+
+    /// <summary>
+    /// Raised after a new tip's clean job was queued to every session, with the time since the tip was first seen
+    /// (work sources that are <see cref="INewBlockSink"/>s only). Handlers only record.
+    /// </summary>
+    public event Action<FanOutSample>? NewTipBroadcast;
 
     public StratumPoolSettings Settings { get; }
 
@@ -172,9 +179,16 @@ public sealed class StratumPool : IDisposable
 
     private void OnJobPublished(IMiningJob job, bool cleanJobs)
     {
+        var sessions = 0;
         foreach (var session in _sessions.Values)
         {
             session.OnNewWork(cleanJobs);
+            sessions++;
+        }
+
+        if (cleanJobs && NewTipBroadcast is { } handler && _work is INewBlockSink { LastTip: { } tip } && tip.BlockHash == job.PreviousBlockHash)
+        {
+            handler(new FanOutSample(Settings.PoolId, job.Height, tip.Source, Stopwatch.GetElapsedTime(tip.Timestamp), sessions));
         }
     }
 }
