@@ -1,6 +1,7 @@
 using BitmernSolo.Web.Components;
 using BitmernSolo.Web.Components.Account;
 using BitmernSolo.Web.Configuration;
+using BitmernSolo.Web.Daemons;
 using BitmernSolo.Web.Data;
 using BitmernSolo.Web.Health;
 using BitmernSolo.Web.Jobs;
@@ -13,11 +14,13 @@ builder.AddPoolIdentity();
 builder.AddPoolHealth();
 builder.AddPoolWeb();
 builder.AddPoolJobs();
+builder.AddPoolDaemons();
 
 var app = builder.Build();
 
 app.UsePoolWeb();
 app.MapPoolHealth();
+app.MapBlockNotify();
 app.MapPoolPages();
 app.MapPoolJobsDashboard();
 

@@ -27,6 +27,12 @@ public sealed class CoinPoolOptions
     public string CoinbaseTag { get; set; } = "/BitmernSolo/";
 
     public List<PortOptions> Ports { get; set; } = [];
+
+    /// <summary>
+    /// Secret the daemon's <c>-blocknotify</c> command sends to <c>POST /api/blocknotify/{Id}</c>; null disables the endpoint
+    /// for this pool.
+    /// </summary>
+    public string? BlockNotifySecret { get; set; }
 }
 
 /// <summary>A coin daemon's JSON-RPC endpoint.</summary>
@@ -37,6 +43,9 @@ public sealed class DaemonOptions
     public string? User { get; set; }
 
     public string? Password { get; set; }
+
+    /// <summary>The daemon's <c>-zmqpubhashblock</c> address (<c>tcp://127.0.0.1:28332</c>); null: no ZMQ subscription.</summary>
+    public string? ZmqBlockNotify { get; set; }
 }
 
 /// <summary>A stratum port with its own difficulty range (an element of <c>Pools:n:Ports</c>).</summary>

@@ -102,8 +102,22 @@ public sealed class PoolListValidator : IValidateOptions<PoolListOptions>
             {
                 failures.Add($"{Key($"{key}:Daemons", d)}:Url: '{url}' is not an absolute http:// or https:// URL");
             }
+
+            var zmq = pool.Daemons[d].ZmqBlockNotify;
+            if (zmq is not null && (!Uri.TryCreate(zmq, UriKind.Absolute, out var zmqUri) || zmqUri.Scheme != "tcp" || zmqUri.Port <= 0))
+            {
+                failures.Add($"{Key($"{key}:Daemons", d)}:ZmqBlockNotify: '{zmq}' is not a tcp://host:port address");
+            }
+        }
+
+        if (pool.BlockNotifySecret is { } secret && secret.Trim().Length < MinimumSecretLength)
+        {
+            failures.Add($"{key}:BlockNotifySecret: must be at least {MinimumSecretLength.ToString(CultureInfo.InvariantCulture)} characters (it is all that protects the endpoint)");
         }
     }
+
+    /// <summary>A block-notify secret shorter than this is refused.</summary>
+    public const int MinimumSecretLength = 16;
 
     private static string Key(string prefix, int index) => $"{prefix}:{index.ToString(CultureInfo.InvariantCulture)}";
 }
