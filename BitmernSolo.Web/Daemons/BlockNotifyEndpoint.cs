@@ -3,6 +3,7 @@ using System.Text;
 using BitmernSolo.Stratum.Crypto;
 using BitmernSolo.Stratum.Jobs;
 using BitmernSolo.Web.Configuration;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace BitmernSolo.Web.Daemons;
@@ -25,6 +26,12 @@ public static class BlockNotifyEndpoint
 
     private static async Task<IResult> NotifyAsync(string poolId, HttpContext context, IOptionsMonitor<PoolListOptions> pools, IServiceProvider services)
     {
+        // A machine endpoint: its 401/404 must reach curl as such, not be re-executed into the site's HTML error page.
+        if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
+
         var pool = pools.CurrentValue.Pools.FirstOrDefault(p => p.Enabled && string.Equals(p.Id, poolId, StringComparison.OrdinalIgnoreCase));
         if (pool?.BlockNotifySecret is not { } secret)
         {

@@ -7,11 +7,18 @@ namespace BitmernSolo.Web.Daemons;
 /// <c>/readyz</c> entry of one pool: Healthy when a daemon is synced on the configured chain, Degraded while syncing or not
 /// yet checked, Unhealthy when the daemons are down or on another chain — with the monitor's reason.
 /// </summary>
-internal sealed class DaemonHealthCheck(IPoolDaemonStatusSource statuses, string poolId) : IHealthCheck
+internal sealed class DaemonHealthCheck(PoolDaemonRegistry registry, string poolId) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var status = statuses.GetStatus(poolId);
+        var pool = registry.Find(poolId);
+        var status = pool?.Monitor.Status;
+        if (status is { State: DaemonState.Unknown })
+        {
+            // Asked before the first scheduled check: answer with a real one rather than "not checked yet".
+            status = await pool!.Monitor.CheckAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var result = status?.State switch
         {
             DaemonState.Synced => HealthCheckResult.Healthy($"synced at height {status.Height}"),
@@ -19,6 +26,6 @@ internal sealed class DaemonHealthCheck(IPoolDaemonStatusSource statuses, string
             null => HealthCheckResult.Unhealthy($"pool '{poolId}' has no daemons"),
             _ => HealthCheckResult.Unhealthy(status.Reason),
         };
-        return Task.FromResult(result);
+        return result;
     }
 }

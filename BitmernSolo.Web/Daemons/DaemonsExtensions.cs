@@ -3,6 +3,8 @@ using BitmernSolo.Web.Configuration;
 using BitmernSolo.Web.Health;
 using BitmernSolo.Web.Jobs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace BitmernSolo.Web.Daemons;
 
@@ -27,17 +29,20 @@ public static class DaemonsExtensions
         builder.Services.AddRecurringPoolJob<NetworkStatsJob>();
         builder.Services.AddHostedService<DaemonMonitorService>();
 
-        var health = builder.Services.AddHealthChecks();
-        var pools = (builder.Configuration.Get<PoolListOptions>() ?? new PoolListOptions()).Pools.Where(p => p.Enabled && p.Daemons.Count > 0);
-        foreach (var pool in pools)
+        // Registered when options are first read (not from builder.Configuration now): sources added later, such as
+        // test overrides, count too.
+        builder.Services.AddOptions<HealthCheckServiceOptions>().Configure<IOptions<PoolListOptions>>((health, pools) =>
         {
-            var poolId = pool.Id;
-            health.Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
-                $"daemons:{poolId}",
-                sp => new DaemonHealthCheck(sp.GetRequiredService<IPoolDaemonStatusSource>(), poolId),
-                failureStatus: null,
-                tags: [HealthExtensions.ReadyTag]));
-        }
+            foreach (var pool in pools.Value.Pools.Where(p => p.Enabled && p.Daemons.Count > 0))
+            {
+                var poolId = pool.Id;
+                health.Registrations.Add(new HealthCheckRegistration(
+                    $"daemons:{poolId}",
+                    sp => new DaemonHealthCheck(sp.GetRequiredService<PoolDaemonRegistry>(), poolId),
+                    failureStatus: null,
+                    tags: [HealthExtensions.ReadyTag]));
+            }
+        });
 
         return builder;
     }
