@@ -34,7 +34,13 @@ public static class HashrateMath
             return 0;
         }
 
-        return -double.ExpM1(-hashrate * seconds / (networkDifficulty * HashesPerDifficulty));
+        var expectedBlocks = hashrate * seconds / (networkDifficulty * HashesPerDifficulty);
+
+        // 1 − e^−λ by its series while λ is small: the direct form loses every digit below 1e-16, and a solo miner's daily
+        // odds are often that small. The next term, λ⁴/24, is below 1e-21 here.
+        return expectedBlocks < 1e-5
+            ? expectedBlocks - (expectedBlocks * expectedBlocks / 2) + (expectedBlocks * expectedBlocks * expectedBlocks / 6)
+            : 1 - Math.Exp(-expectedBlocks);
     }
 
     /// <summary>Mean time to a block in seconds (networkDifficulty × 2^32 / hashrate); infinity at zero hashrate.</summary>

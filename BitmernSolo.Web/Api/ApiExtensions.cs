@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace BitmernSolo.Web.Api;
 
@@ -16,7 +18,6 @@ public static class ApiExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        var options = builder.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>() ?? new ApiOptions();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
         services.AddSingleton<PoolDirectory>();
         services.AddSingleton<PoolApiQueries>();
@@ -24,20 +25,25 @@ public static class ApiExtensions
         services.AddProblemDetails();
         services.AddOpenApi();
 
+        // Options are read when first used, not here: configuration layered on after the builder (tests, reloads) counts.
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            var permits = options.RateLimit.PermitsPerMinute;
-            limiter.AddPolicy(RateLimitPolicy, context => permits <= 0
-                ? RateLimitPartition.GetNoLimiter("off")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.AddPolicy(RateLimitPolicy, context =>
+            {
+                var permits = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.RateLimit.PermitsPerMinute;
+                return permits <= 0
+                    ? RateLimitPartition.GetNoLimiter("off")
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
         });
 
-        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy =>
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<ApiOptions>>((cors, api) => cors.AddPolicy(CorsPolicy, policy =>
         {
-            var origins = options.Cors.Origins.Where(o => !string.IsNullOrWhiteSpace(o)).ToArray();
+            var origins = api.Value.Cors.Origins.Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim()).ToArray();
             if (origins.Contains("*"))
             {
                 policy.AllowAnyOrigin();

@@ -5,19 +5,19 @@ public sealed class ApiOptions
 {
     public const string SectionName = "Api";
 
-    public RateLimitOptions RateLimit { get; set; } = new();
+    public ApiRateLimitOptions RateLimit { get; set; } = new();
 
-    public CorsOptions Cors { get; set; } = new();
+    public ApiCorsOptions Cors { get; set; } = new();
 }
 
 /// <summary><c>Api:RateLimit</c>: requests per client IP and minute; 0 turns limiting off.</summary>
-public sealed class RateLimitOptions
+public sealed class ApiRateLimitOptions
 {
     public int PermitsPerMinute { get; set; } = 300;
 }
 
 /// <summary><c>Api:Cors</c>: browser origins allowed to read the API from other sites ("*" for any); empty: same origin only.</summary>
-public sealed class CorsOptions
+public sealed class ApiCorsOptions
 {
     public List<string> Origins { get; set; } = [];
 }
