@@ -1,6 +1,7 @@
 using BitmernSolo.Web.Api;
 using BitmernSolo.Web.Components;
 using BitmernSolo.Web.Components.Account;
+using BitmernSolo.Web.Components.Pages.Admin;
 using BitmernSolo.Web.Configuration;
 using BitmernSolo.Web.Data;
 using BitmernSolo.Web.Health;
@@ -17,6 +18,7 @@ builder.AddPoolWeb();
 builder.AddPoolJobs();
 builder.AddPoolApi();
 builder.AddPoolMetrics();
+builder.AddPoolAdmin();
 
 var app = builder.Build();
 

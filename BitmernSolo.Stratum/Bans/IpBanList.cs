@@ -41,9 +41,12 @@ public sealed class IpBanList(TimeProvider time)
             return true;
         }
 
-        // IPNetwork.TryParse refuses a base address with bits set past the prefix ("192.0.2.7/24"), which is what we want:
-        // the operator sees the mistake instead of banning a range they did not mean.
-        if (!IPNetwork.TryParse(trimmed, out var parsed))
+        // A base address with bits set past the prefix ("192.0.2.7/24") is refused rather than silently widened: the operator
+        // sees the mistake instead of banning a range they did not mean.
+        var slash = trimmed.IndexOf('/', StringComparison.Ordinal);
+        if (!IPAddress.TryParse(trimmed.AsSpan(0, slash), out var baseAddress)
+            || !IPNetwork.TryParse(trimmed, out var parsed)
+            || !parsed.BaseAddress.Equals(baseAddress))
         {
             return false;
         }
