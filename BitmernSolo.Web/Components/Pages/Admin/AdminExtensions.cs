@@ -1,4 +1,5 @@
 using BitmernSolo.Stratum.Bans;
+using BitmernSolo.Web.Stratum;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BitmernSolo.Web.Components.Pages.Admin;
@@ -11,7 +12,10 @@ public static class AdminExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton<IpBanList>();
-        services.TryAddSingleton<ILiveSessionSource, NoLiveSessions>();
+        // The stratum registry exists only when AddStratum ran; decided at resolution, so the call order does not matter.
+        services.TryAddSingleton<ILiveSessionSource>(sp => sp.GetService<StratumPoolRegistry>() is { } registry
+            ? new StratumLiveSessions(registry)
+            : new NoLiveSessions());
         services.AddSingleton<AdminRecords>();
         services.AddScoped<AdminUserService>();
         services.AddScoped<AdminSessionService>();

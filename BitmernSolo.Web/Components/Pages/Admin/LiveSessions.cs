@@ -2,23 +2,23 @@ using System.Net;
 
 namespace BitmernSolo.Web.Components.Pages.Admin;
 
-/// <summary>A connected stratum session as the admin Live sessions page shows it.</summary>
+/// <summary>A connected stratum session as the admin Live sessions page shows it; null where the source does not know.</summary>
 public sealed record LiveSession(
     string Id,
     string PoolId,
-    int Port,
+    int? Port,
     string? Address,
     string? Worker,
     IPAddress? RemoteAddress,
     string? UserAgent,
     double Difficulty,
-    double Hashrate,
+    double? Hashrate,
     DateTimeOffset ConnectedAt,
-    DateTimeOffset? LastShareAt);
+    DateTimeOffset? LastActivity);
 
 /// <summary>
-/// The stratum server's live sessions. The stratum integration registers the real one (adapting its session registry);
-/// until then <see cref="NoLiveSessions"/> answers with none.
+/// The stratum server's live sessions: <see cref="StratumLiveSessions"/> when the stratum runs in this process, else
+/// <see cref="NoLiveSessions"/>.
 /// </summary>
 public interface ILiveSessionSource
 {
