@@ -56,6 +56,28 @@ public sealed class MetricsTests(WebAppFixture app) : IClassFixture<WebAppFixtur
     }
 
     [Fact]
+    public async Task ADrainedShareIntervalMovesAcceptedAndRejectedByReason()
+    {
+        var metrics = new PoolMetrics(TimeProvider.System);
+        var worker = new BitmernSolo.Stratum.Shares.WorkerKey("ltc", "ltc1qminer", "l3");
+
+        metrics.RecordShares(
+        [
+            new(worker, Accepted: 7, RejectedOther: 1, RejectedStale: 2, RejectedDuplicate: 0, RejectedLowDifficulty: 3,
+                RejectedUnauthorized: 0, SumDifficulty: 7 * 65536, BestDifficulty: 1e6, LastShareTime: null),
+            new(worker, 3, 0, 1, 0, 0, 0, 3 * 65536, 1e5, null),
+        ]);
+
+        var text = await ScrapeAsync(metrics);
+        Assert.Equal(10, Sample(text, "bitmernsolo_shares_accepted_total{pool=\"ltc\"}"));
+        Assert.Equal(10 * 65536, Sample(text, "bitmernsolo_shares_accepted_difficulty_total{pool=\"ltc\"}"));
+        Assert.Equal(3, Sample(text, "bitmernsolo_shares_rejected_total{pool=\"ltc\",reason=\"stale\"}"));
+        Assert.Equal(3, Sample(text, "bitmernsolo_shares_rejected_total{pool=\"ltc\",reason=\"low-difficulty\"}"));
+        Assert.Equal(1, Sample(text, "bitmernsolo_shares_rejected_total{pool=\"ltc\",reason=\"other\"}"));
+        Assert.DoesNotContain("reason=\"duplicate\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TemplateAgeIsTheTimeSinceTheTemplateArrivedAtScrape()
     {
         var clock = new FixedClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
@@ -81,6 +103,13 @@ public sealed class MetricsTests(WebAppFixture app) : IClassFixture<WebAppFixtur
         using var stream = new MemoryStream();
         await second.Registry.CollectAndExportAsTextAsync(stream, TestContext.Current.CancellationToken);
         Assert.DoesNotContain("bitmernsolo_shares_accepted_total{", System.Text.Encoding.UTF8.GetString(stream.ToArray()), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ScrapeAsync(PoolMetrics metrics)
+    {
+        using var stream = new MemoryStream();
+        await metrics.Registry.CollectAndExportAsTextAsync(stream, TestContext.Current.CancellationToken);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static double Sample(string exposition, string series)

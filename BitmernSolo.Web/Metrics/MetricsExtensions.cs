@@ -9,6 +9,7 @@ public static class MetricsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<PoolMetrics>();
+        builder.Services.AddHostedService<StratumMetricsBridge>();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BitmernSolo.Stratum.Shares;
 using Prometheus;
 
 namespace BitmernSolo.Web.Metrics;
@@ -80,6 +81,26 @@ public sealed class PoolMetrics
     public void ShareRejected(string pool, string reason) =>
         _sharesRejected.WithLabels(pool, RejectReasons.Contains(reason) ? reason : "other").Inc();
 
+    /// <summary>
+    /// Adds one drained interval of the stratum's share counters (what the share writer takes from
+    /// <see cref="ShareAggregator.TakeInterval"/> each minute), so the counters move without a call per share.
+    /// </summary>
+    public void RecordShares(IEnumerable<ShareCounters> counters)
+    {
+        ArgumentNullException.ThrowIfNull(counters);
+        foreach (var c in counters)
+        {
+            var pool = c.Worker.PoolId;
+            _sharesAccepted.WithLabels(pool).Inc(c.Accepted);
+            _shareDifficulty.WithLabels(pool).Inc(c.SumDifficulty);
+            AddRejected(pool, "stale", c.RejectedStale);
+            AddRejected(pool, "duplicate", c.RejectedDuplicate);
+            AddRejected(pool, "low-difficulty", c.RejectedLowDifficulty);
+            AddRejected(pool, "unauthorized", c.RejectedUnauthorized);
+            AddRejected(pool, "other", c.RejectedOther);
+        }
+    }
+
     public void BlockFound(string pool) => _blocks.WithLabels(pool, "found").Inc();
 
     public void BlockSubmitted(string pool) => _blocks.WithLabels(pool, "submitted").Inc();
@@ -95,6 +116,14 @@ public sealed class PoolMetrics
         _rpcDuration.WithLabels(pool, method).Observe(duration.TotalSeconds);
 
     public void ObserveNotifyFanout(string pool, TimeSpan duration) => _notifyFanout.WithLabels(pool).Observe(duration.TotalSeconds);
+
+    private void AddRejected(string pool, string reason, long count)
+    {
+        if (count > 0)
+        {
+            _sharesRejected.WithLabels(pool, reason).Inc(count);
+        }
+    }
 
     private void UpdateTemplateAges()
     {
