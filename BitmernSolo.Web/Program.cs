@@ -1,10 +1,13 @@
+using BitmernSolo.Web.Api;
 using BitmernSolo.Web.Components;
 using BitmernSolo.Web.Components.Account;
+using BitmernSolo.Web.Components.Pages.Admin;
 using BitmernSolo.Web.Configuration;
 using BitmernSolo.Web.Daemons;
 using BitmernSolo.Web.Data;
 using BitmernSolo.Web.Health;
 using BitmernSolo.Web.Jobs;
+using BitmernSolo.Web.Metrics;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,12 +17,17 @@ builder.AddPoolIdentity();
 builder.AddPoolHealth();
 builder.AddPoolWeb();
 builder.AddPoolJobs();
+builder.AddPoolApi();
+builder.AddPoolMetrics();
+builder.AddPoolAdmin();
 builder.AddPoolDaemons();
 
 var app = builder.Build();
 
 app.UsePoolWeb();
 app.MapPoolHealth();
+app.MapPoolMetrics();
+app.MapPoolApi();
 app.MapBlockNotify();
 app.MapPoolPages();
 app.MapPoolJobsDashboard();
