@@ -39,6 +39,9 @@ public sealed class DaemonHealthMonitor : IDaemonAvailability, IDisposable
     /// <summary>The last check's result.</summary>
     public PoolDaemonStatus Status => _status;
 
+    /// <summary>Raised after every check (metrics: each daemon's RPC latency).</summary>
+    public event Action<PoolDaemonStatus>? Checked;
+
     /// <summary>Raised after every check whose pool state or reason differs from the previous one.</summary>
     public event Action<PoolDaemonStatus>? StatusChanged;
 
@@ -63,6 +66,7 @@ public sealed class DaemonHealthMonitor : IDaemonAvailability, IDisposable
             var previous = _status;
             var status = Summarize(daemons);
             _status = status;
+            Checked?.Invoke(status);
             if (previous.State != status.State || previous.Reason != status.Reason)
             {
                 StatusChanged?.Invoke(status);

@@ -12,6 +12,9 @@ public sealed partial class PoolJobManager
 
     public TipSighting? LastTip { get; private set; }
 
+    /// <summary>When the newest job was published (a new template from the daemon); null before the first.</summary>
+    public DateTimeOffset? LastPublishedAt => _current is null ? null : _lastPublished;
+
     public async Task<bool> NotifyNewBlockAsync(Hash256? blockHash, string source, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(source);

@@ -70,6 +70,8 @@ public sealed class BlockNotifyEndpointTests(BlockNotifyFixture app) : IClassFix
         var check = json.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "daemons:ltc");
         Assert.NotEqual("Healthy", check.GetProperty("status").GetString());
         Assert.False(string.IsNullOrEmpty(check.GetProperty("description").GetString()));
+        var all = json.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "daemons");
+        Assert.Equal("Unhealthy", all.GetProperty("status").GetString()); // IPoolStatusSource now reports the pool
     }
 
     private static HttpRequestMessage Request(string path, string? secret)

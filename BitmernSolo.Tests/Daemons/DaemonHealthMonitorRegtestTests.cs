@@ -1,6 +1,7 @@
 using BitmernSolo.Stratum.Coins;
 using BitmernSolo.Stratum.Daemons;
 using BitmernSolo.Tests.Regtest;
+using BitmernSolo.Web.Daemons;
 
 namespace BitmernSolo.Tests.Daemons;
 
@@ -75,5 +76,21 @@ public sealed class DaemonHealthMonitorRegtestTests(LitecoindPairFixture node) :
         Assert.Equal(DaemonState.Synced, monitor.Status.Daemons[1].State);
         Assert.Same(node.Rpc, Assert.Single((await monitor.SelectAsync(TestContext.Current.CancellationToken)).Daemons));
         Assert.NotNull(manager.CurrentJob);
+    }
+
+    [Fact]
+    public async Task ANetworkSampleHasTheDaemonsHeightDifficultyAPositiveHashrateAndTheBlockReward()
+    {
+        node.SkipIfUnavailable();
+        await node.GenerateToHeightAsync(Math.Max(2, await node.HeightAsync()));
+        var chain = await node.Rpc.GetBlockchainInfoAsync(TestContext.Current.CancellationToken);
+
+        var sample = await NetworkStatsJob.SampleAsync("ltc", RegtestPool.Litecoin, node.Rpc, null, DateTimeOffset.UnixEpoch, TestContext.Current.CancellationToken);
+
+        Assert.Equal("ltc", sample.PoolId);
+        Assert.Equal(chain.Blocks, sample.Height);
+        Assert.Equal(chain.Difficulty, sample.NetworkDifficulty);
+        Assert.True(sample.NetworkHashrate > 0);
+        Assert.True(sample.BlockReward >= 50_0000_0000L / 2); // regtest halves every 150 blocks; the tip's coinbase paid at least that
     }
 }

@@ -2,6 +2,7 @@ using BitmernSolo.Stratum.Server;
 using BitmernSolo.Web.Configuration;
 using BitmernSolo.Web.Health;
 using BitmernSolo.Web.Jobs;
+using BitmernSolo.Web.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,11 @@ public static class DaemonsExtensions
         builder.Services.AddRecurringPoolJob<BlockLifecycleJob>();
         builder.Services.AddRecurringPoolJob<NetworkStatsJob>();
         builder.Services.AddHostedService<DaemonMonitorService>();
+        builder.Services.AddSingleton<IPoolStatusSource, DaemonPoolStatusSource>();
+        if (builder.Services.Any(d => d.ServiceType == typeof(PoolMetrics)))
+        {
+            builder.Services.AddHostedService<DaemonMetricsBridge>();
+        }
 
         // Registered when options are first read (not from builder.Configuration now): sources added later, such as
         // test overrides, count too.

@@ -1,3 +1,4 @@
+using BitmernSolo.Stratum.Coins;
 using BitmernSolo.Stratum.Daemons;
 using BitmernSolo.Stratum.Jobs;
 using BitmernSolo.Web.Data;
@@ -33,7 +34,8 @@ internal sealed partial class NetworkStatsJob(
             {
                 if (await pool.FirstUsableAsync(cancellationToken).ConfigureAwait(false) is { } daemon)
                 {
-                    db.NetworkStats.Add(await SampleAsync(pool, daemon, cancellationToken).ConfigureAwait(false));
+                    var templateReward = (services.GetKeyedService<IWorkSource>(pool.PoolId) as PoolJobManager)?.CurrentTemplate?.CoinbaseValueSatoshis;
+                    db.NetworkStats.Add(await SampleAsync(pool.PoolId, pool.Network, daemon, templateReward, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false));
                 }
             }
             catch (DaemonRpcException e)
@@ -45,21 +47,20 @@ internal sealed partial class NetworkStatsJob(
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    internal async Task<NetworkStat> SampleAsync(PoolDaemons pool, DaemonRpcClient daemon, CancellationToken cancellationToken)
+    internal static async Task<NetworkStat> SampleAsync(string poolId, CoinNetwork network, DaemonRpcClient daemon, long? templateReward, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var mining = await daemon.CallAsync("getmininginfo", [], cancellationToken: cancellationToken).ConfigureAwait(false);
         var difficulty = mining.TryGetProperty("difficulty", out var d) && d.TryGetDouble(out var value) ? value : 0;
         var reported = mining.TryGetProperty("networkhashps", out var h) && h.TryGetDouble(out var hashps) ? hashps : 0;
         var height = mining.GetProperty("blocks").GetInt64();
-        var reward = (services.GetKeyedService<IWorkSource>(pool.PoolId) as PoolJobManager)?.CurrentTemplate?.CoinbaseValueSatoshis
-            ?? await TipCoinbaseValueAsync(daemon, cancellationToken).ConfigureAwait(false);
+        var reward = templateReward ?? await TipCoinbaseValueAsync(daemon, cancellationToken).ConfigureAwait(false);
         return new NetworkStat
         {
-            PoolId = pool.PoolId,
-            CreatedAt = clock.GetUtcNow(),
+            PoolId = poolId,
+            CreatedAt = now,
             Height = height,
             NetworkDifficulty = difficulty,
-            NetworkHashrate = NetworkHashrate.Resolve(reported, difficulty, pool.Network),
+            NetworkHashrate = NetworkHashrate.Resolve(reported, difficulty, network),
             BlockReward = reward,
         };
     }

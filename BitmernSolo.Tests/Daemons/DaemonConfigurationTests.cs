@@ -1,0 +1,65 @@
+using BitmernSolo.Stratum.Coins;
+using BitmernSolo.Web.Configuration;
+using BitmernSolo.Web.Daemons;
+
+namespace BitmernSolo.Tests.Daemons;
+
+/// <summary>The daemon-side configuration keys and the network hashrate fallback.</summary>
+public sealed class DaemonConfigurationTests
+{
+    private static CoinPoolOptions Pool() => new()
+    {
+        Id = "ltc",
+        Coin = "litecoin",
+        Network = "regtest",
+        Daemons = [new DaemonOptions { Url = "http://127.0.0.1:19443/" }],
+        Ports = [new PortOptions { Port = 3333, Name = "any" }],
+    };
+
+    [Theory]
+    [InlineData("tcp://127.0.0.1:28332", null)]
+    [InlineData("http://127.0.0.1:28332", "Pools:0:Daemons:0:ZmqBlockNotify: 'http://127.0.0.1:28332' is not a tcp://host:port address")]
+    [InlineData("127.0.0.1:28332", "Pools:0:Daemons:0:ZmqBlockNotify: '127.0.0.1:28332' is not a tcp://host:port address")]
+    public void AZmqAddressMustBeTcpHostAndPort(string address, string? failure)
+    {
+        var pool = Pool();
+        pool.Daemons[0].ZmqBlockNotify = address;
+
+        var result = new PoolListValidator().Validate(null, new PoolListOptions { Pools = [pool] });
+
+        Assert.Equal(failure is null, result.Succeeded);
+        if (failure is not null)
+        {
+            Assert.Contains(failure, result.FailureMessage, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("short", false)]
+    [InlineData("sixteen-chars-ok", true)]
+    public void ABlockNotifySecretMustBeLongEnough(string secret, bool accepted)
+    {
+        var pool = Pool();
+        pool.BlockNotifySecret = secret;
+
+        var result = new PoolListValidator().Validate(null, new PoolListOptions { Pools = [pool] });
+
+        Assert.Equal(accepted, result.Succeeded);
+        if (!accepted)
+        {
+            Assert.Contains("Pools:0:BlockNotifySecret: must be at least 16 characters", result.FailureMessage, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("litecoin", 1e12, 5e6, 1e12)] // the daemon's figure wins when it has one
+    [InlineData("litecoin", 0, 1, 4_294_967_296d / 150)] // 2.5 min blocks
+    [InlineData("bitcoin", 0, 2, 2 * 4_294_967_296d / 600)]
+    [InlineData("digibyte-scrypt", 0, 1000, 1000 * 4_294_967_296d / 75)] // one of five algorithms on 15 s blocks
+    public void NetworkHashrateFallsBackToDifficultyOverBlockTimeWhenTheDaemonSaysZero(string coin, double reported, double difficulty, double expected)
+    {
+        var hashrate = NetworkHashrate.Resolve(reported, difficulty, CoinRegistry.Get(coin, NetworkKind.Main));
+
+        Assert.Equal(expected, hashrate, 6);
+    }
+}
