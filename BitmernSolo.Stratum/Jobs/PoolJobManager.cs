@@ -202,6 +202,11 @@ public sealed partial class PoolJobManager : IWorkSource, IPayoutJobSource, INew
         ArgumentNullException.ThrowIfNull(job);
         ArgumentException.ThrowIfNullOrEmpty(blockHex);
         var result = await BlockSubmitter.SubmitToAllAsync(_daemons, blockHex, cancellationToken).ConfigureAwait(false);
+        if (result.Accepted)
+        {
+            SawTip(null, "found"); // our own block is the new tip: its fan-out is timed from here
+        }
+
         _ = RefreshAfterBlockAsync();
         return result;
     }
