@@ -1,7 +1,9 @@
+using BitmernSolo.Web.Alerts;
 using BitmernSolo.Web.Components;
 using BitmernSolo.Web.Components.Account;
 using BitmernSolo.Web.Configuration;
 using BitmernSolo.Web.Data;
+using BitmernSolo.Web.Email;
 using BitmernSolo.Web.Health;
 using BitmernSolo.Web.Jobs;
 
@@ -13,6 +15,9 @@ builder.AddPoolIdentity();
 builder.AddPoolHealth();
 builder.AddPoolWeb();
 builder.AddPoolJobs();
+builder.AddPoolEmail();
+builder.AddPoolAlerts();
+builder.AddPoolStatsMaintenance();
 
 var app = builder.Build();
 
