@@ -37,7 +37,7 @@ public sealed class AlertEmailTests(MailAppFixture app) : IClassFixture<MailAppF
         app.Clock.Advance(TimeSpan.FromMinutes(2));
         await check.RunAsync(Token);
         await check.RunAsync(Token);
-        var offline = await app.Smtp.WaitForAsync(email, "Worker rig1 is offline");
+        var offline = await app.WaitForMailAsync(email, "Worker rig1 is offline");
         app.Clock.Advance(TimeSpan.FromMinutes(30));
         await check.RunAsync(Token);
 
@@ -52,7 +52,7 @@ public sealed class AlertEmailTests(MailAppFixture app) : IClassFixture<MailAppF
 
         await check.RunAsync(Token);
         await check.RunAsync(Token);
-        await app.Smtp.WaitForAsync(email, "Worker rig1 is back online");
+        await app.WaitForMailAsync(email, "Worker rig1 is back online");
 
         var rows = await app.SettledNotificationsToAsync(email);
         Assert.Equal([NotificationKinds.WorkerOffline, NotificationKinds.WorkerOnline], rows.OrderBy(r => r.Id).Select(r => r.Kind));
@@ -110,7 +110,7 @@ public sealed class AlertEmailTests(MailAppFixture app) : IClassFixture<MailAppF
         await job.RunAsync(PoolId, 3_000_001, hash, address, "rig7", Token);
         await job.RunAsync(PoolId, 3_000_001, hash, address, "rig7", Token);
 
-        var message = await app.Smtp.WaitForAsync(owner, "Block 3000001 found");
+        var message = await app.WaitForMailAsync(owner, "Block 3000001 found");
         var rows = await app.SettledNotificationsToAsync(owner);
         Assert.Single(rows);
         Assert.Single(app.Smtp.MessagesTo(owner));
@@ -140,7 +140,7 @@ public sealed class AlertEmailTests(MailAppFixture app) : IClassFixture<MailAppF
         await sweep.RunAsync(Token);
         await sweep.RunAsync(Token);
 
-        var message = await app.Smtp.WaitForAsync(email, "3.12500000 LTC matured");
+        var message = await app.WaitForMailAsync(email, "3.12500000 LTC matured");
         Assert.Single(await app.SettledNotificationsToAsync(email));
         Assert.Single(app.Smtp.MessagesTo(email));
         Assert.Contains(blockHash, message.TextBody, StringComparison.Ordinal);
@@ -170,7 +170,7 @@ public sealed class AlertEmailTests(MailAppFixture app) : IClassFixture<MailAppF
 
         await app.Service<DailySummaryJob>().RunAsync(Token);
 
-        var message = await app.Smtp.WaitForAsync(email, "daily summary");
+        var message = await app.WaitForMailAsync(email, "daily summary");
         Assert.Contains("123456", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("1.00000000 LTC", message.TextBody, StringComparison.Ordinal);
         AssertLinksToPreferences(message);

@@ -106,6 +106,17 @@ public sealed class MailAppFixture : IDisposable
         }
     }
 
+    /// <summary>Waits for a message; on failure says where each e-mail to the recipient stands and what Hangfire is doing.</summary>
+    public Task<MimeKit.MimeMessage> WaitForMailAsync(string recipient, string subject) =>
+        Smtp.WaitForAsync(recipient, subject, async () =>
+        {
+            await using var db = await DbAsync();
+            var rows = await db.Notifications.AsNoTracking().Where(n => n.Recipient == recipient).ToListAsync();
+            var hangfire = Service<Hangfire.JobStorage>().GetMonitoringApi().GetStatistics();
+            return "log: " + string.Join(", ", rows.Select(r => $"{r.Kind} {r.Status} attempts={r.Attempts} {r.LastError}"))
+                + $"; hangfire: enqueued={hangfire.Enqueued} processing={hangfire.Processing} scheduled={hangfire.Scheduled} failed={hangfire.Failed} succeeded={hangfire.Succeeded} servers={hangfire.Servers}";
+        });
+
     public static string NewAddress() => "ltc1q" + Guid.NewGuid().ToString("N");
 
     public void Dispose()

@@ -21,7 +21,7 @@ public sealed partial class PasswordResetEmailTests(MailAppFixture app) : IClass
 
         (await IdentityForms.PostFormAsync(client, "/Account/ForgotPassword",
             new Dictionary<string, string> { ["Input.Email"] = email })).Dispose();
-        var message = await app.Smtp.WaitForAsync(email, "Reset your password");
+        var message = await app.WaitForMailAsync(email, "Reset your password");
 
         var link = ResetLink().Match(message.TextBody ?? "");
         Assert.True(link.Success, "the plain-text body carries the reset link");

@@ -37,7 +37,7 @@ public sealed class SmtpOutageTests(MailAppFixture app) : IClassFixture<MailAppF
         app.Clock.Advance(TimeSpan.FromHours(1));
         await app.Service<NotificationSweepJob>().RunAsync(Token);
 
-        await app.Smtp.WaitForAsync(email, "Block 42 found");
+        await app.WaitForMailAsync(email, "Block 42 found");
         var sent = await WaitForRowAsync(email, n => n.Status == NotificationStatus.Sent);
         Assert.Equal(2, sent.Attempts);
         Assert.NotNull(sent.SentAt);
@@ -65,7 +65,7 @@ public sealed class SmtpOutageTests(MailAppFixture app) : IClassFixture<MailAppF
         app.Clock.Advance(TimeSpan.FromMinutes(5));
         await app.Service<NotificationSweepJob>().RunAsync(Token);
 
-        var message = await app.Smtp.WaitForAsync(email, "Recovered notice");
+        var message = await app.WaitForMailAsync(email, "Recovered notice");
         Assert.Equal("hello", message.TextBody?.Trim());
     }
 

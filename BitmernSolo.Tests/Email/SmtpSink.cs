@@ -70,7 +70,7 @@ public sealed class SmtpSink : IDisposable
         Messages().Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, recipient, StringComparison.OrdinalIgnoreCase))).ToList();
 
     /// <summary>Waits until a message to <paramref name="recipient"/> whose subject contains <paramref name="subject"/> arrives.</summary>
-    public async Task<MimeMessage> WaitForAsync(string recipient, string subject)
+    public async Task<MimeMessage> WaitForAsync(string recipient, string subject, Func<Task<string>>? diagnose = null)
     {
         // A generous deadline only so a broken build fails instead of hanging; nothing is asserted about how long it took.
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -86,7 +86,8 @@ public sealed class SmtpSink : IDisposable
         }
 
         Assert.Fail($"no e-mail to {recipient} with '{subject}' arrived; received: "
-            + string.Join(", ", Messages().Select(m => $"{m.To} '{m.Subject}'")));
+            + string.Join(", ", Messages().Select(m => $"{m.To} '{m.Subject}'"))
+            + (diagnose is null ? "" : "; " + await diagnose()));
         return null!;
     }
 

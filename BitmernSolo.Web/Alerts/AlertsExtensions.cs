@@ -13,6 +13,8 @@ public static class AlertsExtensions
         services.AddSingleton<AlertTemplates>();
         services.AddSingleton<IBlockFoundNotifier, BlockFoundNotifier>();
         services.AddTransient<BlockFoundAlertJob>();
+        services.AddSingleton<StratumBlockAlerts>();
+        services.AddHostedService(provider => provider.GetRequiredService<StratumBlockAlerts>());
         services.AddRecurringPoolJob<WorkerOfflineCheckJob>();
         services.AddRecurringPoolJob<PayoutNoticeJob>();
         services.AddRecurringPoolJob<DailySummaryJob>();

@@ -33,7 +33,7 @@ public sealed class PoolCatalog(IOptions<PoolListOptions> pools, IOptions<PoolOp
         return char.IsLetter(text[^1]) ? text + "H/s" : text + " H/s";
     }
 
-    private Stratum.Coins.CoinNetwork? Find(string poolId)
+    private BitmernSolo.Stratum.Coins.CoinNetwork? Find(string poolId)
     {
         var pool = pools.Value.Pools.FirstOrDefault(p => string.Equals(p.Id, poolId, StringComparison.OrdinalIgnoreCase));
         return pool is null ? null : KnownCoins.Find(pool.Coin, pool.Network);
