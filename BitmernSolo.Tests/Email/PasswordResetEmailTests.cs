@@ -17,6 +17,8 @@ public sealed partial class PasswordResetEmailTests(MailAppFixture app) : IClass
         using var client = app.Factory.CreateBrowser();
         var email = $"reset-{Guid.NewGuid():N}@example.test";
         (await IdentityForms.RegisterAsync(client, email, OldPassword)).Dispose();
+        var confirm = await app.WaitForMailAsync(email, "Confirm your e-mail address");
+        Assert.Contains("/Account/ConfirmEmail?", confirm.TextBody, StringComparison.Ordinal);
         (await IdentityForms.LogoutAsync(client)).Dispose();
 
         (await IdentityForms.PostFormAsync(client, "/Account/ForgotPassword",

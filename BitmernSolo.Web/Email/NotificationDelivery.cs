@@ -24,7 +24,11 @@ public sealed partial class NotificationDelivery(
 
     private static readonly TimeSpan MaxDelay = TimeSpan.FromHours(1);
 
-    [AutomaticRetry(Attempts = 0)]
+    /// <remarks>
+    /// A mail-server failure is recorded and rescheduled here (our attempts and back-off); Hangfire's own retries only cover
+    /// the job failing outright (database busy), which the claim makes safe to repeat.
+    /// </remarks>
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 30, 120])]
     public async Task DeliverAsync(long notificationId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
