@@ -38,6 +38,18 @@ public sealed class NotificationLogPageTests(AdminFixture app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task TheAdminHomeLinksToTheNotificationLogAndTheJobsDashboard()
+    {
+        using var client = app.Factory.CreateBrowser();
+        (await IdentityForms.LoginAsync(client, AdminFixture.AdminEmail, AdminFixture.AdminPassword)).Dispose();
+
+        var html = await client.GetStringAsync(new Uri("/admin", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Contains("href=\"admin/notifications\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"hangfire\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnOrdinaryUserIsSentToAccessDenied()
     {
         using var client = app.Factory.CreateBrowser();
