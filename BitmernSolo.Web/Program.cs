@@ -1,11 +1,14 @@
 using BitmernSolo.Web.Alerts;
+using BitmernSolo.Web.Api;
 using BitmernSolo.Web.Components;
 using BitmernSolo.Web.Components.Account;
+using BitmernSolo.Web.Components.Pages.Admin;
 using BitmernSolo.Web.Configuration;
 using BitmernSolo.Web.Data;
 using BitmernSolo.Web.Email;
 using BitmernSolo.Web.Health;
 using BitmernSolo.Web.Jobs;
+using BitmernSolo.Web.Metrics;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,11 +21,16 @@ builder.AddPoolJobs();
 builder.AddPoolEmail();
 builder.AddPoolAlerts();
 builder.AddPoolStatsMaintenance();
+builder.AddPoolApi();
+builder.AddPoolMetrics();
+builder.AddPoolAdmin();
 
 var app = builder.Build();
 
 app.UsePoolWeb();
 app.MapPoolHealth();
+app.MapPoolMetrics();
+app.MapPoolApi();
 app.MapPoolPages();
 app.MapPoolJobsDashboard();
 

@@ -38,7 +38,7 @@ public sealed class NotificationLogPageTests(AdminFixture app) : IClassFixture<A
     }
 
     [Fact]
-    public async Task TheAdminHomeLinksToTheNotificationLogAndTheJobsDashboard()
+    public async Task TheAdminNavigationLinksToTheNotificationLogAndTheJobsDashboard()
     {
         using var client = app.Factory.CreateBrowser();
         (await IdentityForms.LoginAsync(client, AdminFixture.AdminEmail, AdminFixture.AdminPassword)).Dispose();
@@ -46,7 +46,7 @@ public sealed class NotificationLogPageTests(AdminFixture app) : IClassFixture<A
         var html = await client.GetStringAsync(new Uri("/admin", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Contains("href=\"admin/notifications\"", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"hangfire\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/hangfire\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

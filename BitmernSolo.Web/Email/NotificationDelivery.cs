@@ -56,7 +56,7 @@ public sealed partial class NotificationDelivery(
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            await RecordFailureAsync(db, row, error, cancellationToken);
+            await RecordFailureAsync(db, row, error);
             return;
         }
 
@@ -79,7 +79,7 @@ public sealed partial class NotificationDelivery(
         return seconds >= MaxDelay.TotalSeconds ? MaxDelay : TimeSpan.FromSeconds(seconds);
     }
 
-    private async Task RecordFailureAsync(ApplicationDbContext db, NotificationLog row, Exception error, CancellationToken cancellationToken)
+    private async Task RecordFailureAsync(ApplicationDbContext db, NotificationLog row, Exception error)
     {
         var settings = options.Value;
         var delay = Backoff(row.Attempts, settings.RetryDelaySeconds);
@@ -95,8 +95,6 @@ public sealed partial class NotificationDelivery(
             var id = row.Id;
             jobs.Schedule<NotificationDelivery>(delivery => delivery.DeliverAsync(id, CancellationToken.None), delay);
         }
-
-        cancellationToken.ThrowIfCancellationRequested();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {Id} ({Kind} to {Recipient}) failed on attempt {Attempts}: {Error}")]
