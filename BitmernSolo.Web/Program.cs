@@ -1,6 +1,7 @@
 using BitmernSolo.Web.Components;
 using BitmernSolo.Web.Components.Account;
 using BitmernSolo.Web.Configuration;
+using BitmernSolo.Web.Dashboards;
 using BitmernSolo.Web.Data;
 using BitmernSolo.Web.Health;
 using BitmernSolo.Web.Jobs;
@@ -12,6 +13,7 @@ builder.AddPoolPersistence();
 builder.AddPoolIdentity();
 builder.AddPoolHealth();
 builder.AddPoolWeb();
+builder.AddPoolDashboards();
 builder.AddPoolJobs();
 
 var app = builder.Build();
