@@ -12,6 +12,9 @@ public static class DashboardExtensions
         builder.Services.AddSingleton<HashrateQueries>();
         builder.Services.AddSingleton<PoolRecordQueries>();
         builder.Services.AddSingleton<PoolDirectory>();
+        builder.Services.AddSingleton<Components.Pages.Wallets.WalletBook>();
+        builder.Services.AddSingleton<Components.Pages.Alerts.AlertBook>();
+        builder.Services.AddSingleton<Components.Pages.Miner.MinerSnapshotLoader>();
         builder.Services.AddSingleton<Components.Pages.Pool.PoolOverviewLoader>();
         // Defaults: the daemon integration's own IPoolStatusProvider wins whether it is registered before or after this.
         builder.Services.TryAddSingleton<IPoolStatusProvider, NetworkStatPoolStatusProvider>();

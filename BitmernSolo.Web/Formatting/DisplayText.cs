@@ -37,7 +37,9 @@ public static class DisplayText
             return "< 0.000001 %";
         }
 
-        var format = percent >= 10 ? "0.0" : percent >= 0.01 ? "0.###" : "0.######";
+        // Three significant figures below 10 %: 0.0123 %, 1.5 %; one decimal above.
+        var decimals = percent >= 10 ? 1 : Math.Max(0, 2 - (int)Math.Floor(Math.Log10(percent)));
+        var format = percent >= 10 ? "0.0" : "0." + new string('#', decimals);
         return percent.ToString(format, CultureInfo.InvariantCulture) + " %";
     }
 

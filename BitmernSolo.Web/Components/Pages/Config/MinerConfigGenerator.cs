@@ -147,5 +147,5 @@ public static class MinerConfigGenerator
     private static double Distance(double a, double b) =>
         a <= 0 || b <= 0 ? double.MaxValue / 4 : Math.Abs(Math.Log(a / b));
 
-    private static string DifficultyText(double difficulty) => Pool.DifficultyText.Format(Math.Round(difficulty));
+    private static string DifficultyText(double difficulty) => Formatting.DifficultyText.Format(Math.Round(difficulty));
 }
