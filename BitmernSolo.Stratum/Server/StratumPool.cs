@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using System.IO.Pipelines;
+using System.Net;
+using BitmernSolo.Stratum.Jobs;
+using BitmernSolo.Stratum.Shares;
+using BitmernSolo.Stratum.VarDiff;
+
+namespace BitmernSolo.Stratum.Server;
+
+/// <summary>
+/// The stratum side of one pool: its live sessions (all ports), extranonce1 allocation, new-work broadcast, block submission
+/// and the events the Web records. Host-agnostic: any transport that yields an <see cref="IDuplexPipe"/> (Kestrel's
+/// <c>ConnectionContext.Transport</c>, an in-memory pipe in tests) runs a session with <see cref="RunSessionAsync"/>.
+/// </summary>
+public sealed class StratumPool : IDisposable
+{
+    private readonly ConcurrentDictionary<uint, StratumSession> _sessions = new();
+    private readonly ExtranonceAllocator _extranonces;
+    private readonly IWorkSource _work;
+    private readonly IPayoutJobSource? _payoutJobs;
+    private readonly CancellationTokenSource _stopping = new();
+
+    public StratumPool(
+        StratumPoolSettings settings,
+        IWorkSource work,
+        IPayoutAddressValidator addressValidator,
+        StratumServerOptions options,
+        ConnectionGate gate,
+        ShareAggregator shares,
+        IWorkerDifficultyStore difficulties,
+        TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Extranonce2Size is < 1 or > 8)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "Extranonce2Size must be 1 to 8 bytes.");
+        }
+
+        Settings = settings;
+        _work = work;
+        _payoutJobs = work as IPayoutJobSource;
+        AddressValidator = addressValidator ?? throw new ArgumentNullException(nameof(addressValidator));
+        Options = options;
+        Gate = gate ?? throw new ArgumentNullException(nameof(gate));
+        Shares = shares ?? throw new ArgumentNullException(nameof(shares));
+        Difficulties = difficulties ?? throw new ArgumentNullException(nameof(difficulties));
+        Time = time ?? throw new ArgumentNullException(nameof(time));
+        _extranonces = new ExtranonceAllocator(options.InstancePrefix, (uint)Random.Shared.Next(0, 1 << 24));
+        _work.JobPublished += OnJobPublished;
+    }
+
+    /// <summary>
+    /// Raised after a block was submitted (accepted or not), on the finder's session task: handlers hand the record to a
+    /// background writer rather than writing the database inline.
+    /// </summary>
+    public event Action<FoundBlock>? BlockFound;
+
+    /// <summary>
+    /// Raised when a connection authorizes its first worker (worker, remote address, user agent), under the session's lock:
+    /// handlers only record or enqueue.
+    /// </summary>
+    public event Action<WorkerKey, IPAddress?, string?>? WorkerConnected;
+
+    /// <summary>Raised when an authorized connection closes.</summary>
+    public event Action<WorkerKey>? WorkerDisconnected;
+
+    public StratumPoolSettings Settings { get; }
+
+    public int SessionCount => _sessions.Count;
+
+    internal IPayoutAddressValidator AddressValidator { get; }
+
+    internal StratumServerOptions Options { get; }
+
+    internal ConnectionGate Gate { get; }
+
+    internal ShareAggregator Shares { get; }
+
+    internal IWorkerDifficultyStore Difficulties { get; }
+
+    internal TimeProvider Time { get; }
+
+    /// <summary>
+    /// Runs one connection until it closes: admission (per-IP cap, bans), then the stratum session. Completes the transport.
+    /// </summary>
+    public async Task RunSessionAsync(IDuplexPipe transport, EndPoint? remoteEndPoint, VarDiffOptions varDiff, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        ArgumentNullException.ThrowIfNull(varDiff);
+        var address = (remoteEndPoint as IPEndPoint)?.Address;
+        if (address is { IsIPv4MappedToIPv6: true })
+        {
+            address = address.MapToIPv4();
+        }
+
+        using var lease = Gate.TryEnter(address, out var admitted) ? admitted : null;
+        if (lease is null || _stopping.IsCancellationRequested || !_extranonces.TryAllocate(out var extranonce1))
+        {
+            await transport.Input.CompleteAsync().ConfigureAwait(false);
+            await transport.Output.CompleteAsync().ConfigureAwait(false);
+            return;
+        }
+
+        using var session = new StratumSession(this, transport, address, extranonce1, varDiff);
+        _sessions[extranonce1] = session;
+        try
+        {
+            using var registration = cancellationToken.Register(static s => ((StratumSession)s!).Abort(), session);
+            await session.RunAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _sessions.TryRemove(extranonce1, out _);
+            _extranonces.Release(extranonce1);
+            if (session.Worker is { } worker)
+            {
+                WorkerDisconnected?.Invoke(worker.Key);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Graceful shutdown: every session gets <c>client.reconnect</c> and is closed once its queue is written (bounded by the
+    /// send timeout); new connections are refused.
+    /// </summary>
+    public async Task ShutdownAsync(TimeSpan wait)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        foreach (var session in _sessions.Values)
+        {
+            session.ReconnectAndClose();
+        }
+
+        var deadline = Time.GetUtcNow() + wait;
+        while (!_sessions.IsEmpty && Time.GetUtcNow() < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), Time).ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose()
+    {
+        _work.JobPublished -= OnJobPublished;
+        _stopping.Dispose();
+    }
+
+    /// <summary>A snapshot of the live connections.</summary>
+    public IReadOnlyList<SessionInfo> GetSessions() => [.. _sessions.Values.Select(static s => s.Describe())];
+
+    /// <summary>Drops the session with <paramref name="extranonce1"/> (hex, as in <see cref="SessionInfo"/>); false when it is gone.</summary>
+    public bool Disconnect(string extranonce1)
+    {
+        var session = _sessions.Values.FirstOrDefault(s => string.Equals(s.Describe().Extranonce1, extranonce1, StringComparison.OrdinalIgnoreCase));
+        session?.Abort();
+        return session is not null;
+    }
+
+    internal void OnWorkerConnected(WorkerKey worker, IPAddress? remoteAddress, string? userAgent) =>
+        WorkerConnected?.Invoke(worker, remoteAddress, userAgent);
+
+    internal IMiningJob? CurrentJobFor(ReadOnlyMemory<byte> script) =>
+        _payoutJobs is null ? _work.CurrentJob : _payoutJobs.CurrentJobFor(script);
+
+    internal IMiningJob? FindJob(ReadOnlyMemory<byte> script, string jobId) =>
+        _payoutJobs is null ? _work.FindJob(jobId) : _payoutJobs.FindJob(script, jobId);
+
+    internal async Task SubmitBlockAsync(IMiningJob job, string blockHex, Crypto.Hash256 blockHash, string address, string worker, double shareDifficulty)
+    {
+        var result = await _work.SubmitBlockAsync(job, blockHex, CancellationToken.None).ConfigureAwait(false);
+        if (result.Accepted)
+        {
+            Shares.ResetBestSinceBlock(Settings.PoolId);
+        }
+
+        BlockFound?.Invoke(new FoundBlock(Settings.PoolId, job.Height, blockHash, address, worker, shareDifficulty, Time.GetUtcNow(),
+            result.Accepted, result.RejectReason, result.DaemonAnswers));
+    }
+
+    private void OnJobPublished(IMiningJob job, bool cleanJobs)
+    {
+        foreach (var session in _sessions.Values)
+        {
+            session.OnNewWork(cleanJobs);
+        }
+    }
+}

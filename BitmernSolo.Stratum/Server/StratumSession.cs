@@ -1,0 +1,247 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net;
+using System.Threading.Channels;
+using BitmernSolo.Stratum.Jobs;
+using BitmernSolo.Stratum.Protocol;
+using BitmernSolo.Stratum.Shares;
+using BitmernSolo.Stratum.Targets;
+using BitmernSolo.Stratum.VarDiff;
+
+namespace BitmernSolo.Stratum.Server;
+
+/// <summary>
+/// One miner connection: reads lines, answers requests, sends work. Reading and handling run on one task; new work and the
+/// periodic sweep come from other threads, so state is guarded by <see cref="_lock"/>. Everything sent goes through a
+/// bounded queue written by its own task: a client that does not read is dropped, never buffered for.
+/// </summary>
+internal sealed partial class StratumSession : IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly StratumPool _pool;
+    private readonly StratumServerOptions _options;
+    private readonly IDuplexPipe _transport;
+    private readonly IPAddress? _remoteAddress;
+    private readonly Channel<byte[]> _outgoing;
+    private readonly CancellationTokenSource _abort = new();
+    private readonly CancellationTokenSource _sendTimeout;
+    private readonly StratumMessageWriter _writer = new();
+    private readonly byte[] _extranonce1 = new byte[ExtranonceAllocator.Size];
+    private readonly string _extranonce1Hex;
+    private readonly VarDiffController _varDiff;
+    private readonly DuplicateShareTracker _duplicates;
+    private readonly DateTimeOffset _connectedAt;
+    private DateTimeOffset _lastActivity;
+    private volatile bool _closing;
+    private int _invalidMessages;
+
+    public StratumSession(StratumPool pool, IDuplexPipe transport, IPAddress? remoteAddress, uint extranonce1, VarDiffOptions varDiff)
+    {
+        _pool = pool;
+        _options = pool.Options;
+        _transport = transport;
+        _remoteAddress = remoteAddress;
+        ExtranonceAllocator.WriteBytes(extranonce1, _extranonce1);
+        _extranonce1Hex = Convert.ToHexStringLower(_extranonce1);
+        _outgoing = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(Math.Max(1, _options.SendQueueCapacity))
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _sendTimeout = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+        _connectedAt = _lastActivity = pool.Time.GetUtcNow();
+        _varDiff = new VarDiffController(varDiff, varDiff.StartDifficulty, _connectedAt);
+        _duplicates = new DuplicateShareTracker(_options.MaxTrackedSharesPerJob);
+        _difficulty = _previousDifficulty = _varDiff.Current;
+        _shareTarget = _previousTarget = Target.FromDifficulty(_difficulty, pool.Settings.ShareMultiplier);
+    }
+
+    public async Task RunAsync()
+    {
+        using var sweep = _pool.Time.CreateTimer(static s => ((StratumSession)s!).Sweep(), this, _options.SweepInterval, _options.SweepInterval);
+        var writing = WriteLoopAsync();
+        try
+        {
+            await ReadLoopAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or InvalidOperationException)
+        {
+            // The connection was aborted or reset; nothing to tell the client.
+        }
+        finally
+        {
+            _closing = true;
+            _outgoing.Writer.TryComplete();
+            await writing.ConfigureAwait(false);
+            await CompleteTransportAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task CompleteTransportAsync()
+    {
+        try
+        {
+            // An aborted connection (slow reader, timeout) is completed with an error so nothing more is written: a stream
+            // transport would otherwise flush what is left to a client that does not read, and Kestrel drops the socket.
+            // Completing a writer on a dead socket can throw, and there is no one to tell.
+            var aborted = _abort.IsCancellationRequested ? new OperationCanceledException("Connection aborted by the pool.") : null;
+            await _transport.Output.CompleteAsync(aborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+        }
+
+        await _transport.Input.CompleteAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Drops the connection now (slow reader, timeout, ban, host shutdown).</summary>
+    public void Abort()
+    {
+        _closing = true;
+        try
+        {
+            _abort.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already finished.
+        }
+    }
+
+    /// <summary>Sends <c>client.reconnect</c>, then closes once the queue is written.</summary>
+    public void ReconnectAndClose()
+    {
+        lock (_lock)
+        {
+            Send(_writer.Reconnect());
+            CloseAfterPending();
+        }
+    }
+
+    public void Dispose()
+    {
+        _sendTimeout.Dispose();
+        _abort.Dispose();
+        _writer.Dispose();
+    }
+
+    private async Task ReadLoopAsync()
+    {
+        var input = _transport.Input;
+        while (true)
+        {
+            var result = await input.ReadAsync(_abort.Token).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            try
+            {
+                while (!_closing)
+                {
+                    var status = LineFramer.TryReadLine(ref buffer, _options.MaxLineLength, out var line);
+                    if (status == LineReadStatus.Incomplete)
+                    {
+                        break;
+                    }
+
+                    if (status == LineReadStatus.TooLong)
+                    {
+                        lock (_lock)
+                        {
+                            Send(_writer.Error(default, StratumError.Other, "Line too long"));
+                        }
+
+                        return;
+                    }
+
+                    if (!line.IsEmpty && !await HandleLineAsync(line).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+                }
+
+                if (_closing || result.IsCompleted || result.IsCanceled)
+                {
+                    return;
+                }
+            }
+            finally
+            {
+                input.AdvanceTo(buffer.Start, buffer.End);
+            }
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var reader = _outgoing.Reader;
+        var output = _transport.Output;
+        try
+        {
+            while (await reader.WaitToReadAsync(_abort.Token).ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var message))
+                {
+                    output.Write(message);
+                }
+
+                _sendTimeout.CancelAfter(_options.SendTimeout);
+                var flushed = await output.FlushAsync(_sendTimeout.Token).ConfigureAwait(false);
+                if (!_sendTimeout.TryReset() || flushed.IsCompleted || flushed.IsCanceled)
+                {
+                    Abort();
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or InvalidOperationException)
+        {
+            Abort(); // A slow reader (send timeout) or a dead socket.
+        }
+    }
+
+    /// <summary>Queues a message; a full queue means the client does not read: drop it. Call under <see cref="_lock"/>.</summary>
+    private void Send(byte[] message)
+    {
+        if (!_closing && !_outgoing.Writer.TryWrite(message))
+        {
+            Abort();
+        }
+    }
+
+    /// <summary>Stops reading; what is queued is still written. Call under <see cref="_lock"/>.</summary>
+    private void CloseAfterPending()
+    {
+        _closing = true;
+        _outgoing.Writer.TryComplete();
+        _transport.Input.CancelPendingRead();
+    }
+
+    /// <summary>Periodic: handshake and idle timeouts, VarDiff idle sweep.</summary>
+    private void Sweep()
+    {
+        lock (_lock)
+        {
+            if (_closing)
+            {
+                return;
+            }
+
+            var now = _pool.Time.GetUtcNow();
+            if ((!_subscribed || _authorized.Count == 0) && now - _connectedAt > _options.HandshakeTimeout)
+            {
+                Abort();
+                return;
+            }
+
+            if (now - _lastActivity > _options.IdleTimeout)
+            {
+                Abort();
+                return;
+            }
+
+            if (_workStarted && _varDiff.Sweep(now) is not null)
+            {
+                SyncDifficulty(now);
+            }
+        }
+    }
+}
