@@ -1,4 +1,6 @@
 using BitmernSolo.Tests.Pages;
+using BitmernSolo.Web.Events;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace BitmernSolo.Tests.Browser;
@@ -94,6 +96,13 @@ public sealed class MinerJourneyTests(BrowserAppFixture app) : IClassFixture<Bro
         Assert.False(string.IsNullOrEmpty(path));
         Assert.True(path.Count(c => c is 'L' or 'C') > 10, $"the series path has points: {path}");
         await ScreenshotAsync(page, "dashboard");
+
+        // Pushed over the circuit: a found block (every page) and this wallet's worker going offline (its dashboard).
+        var bus = app.Factory.Services.GetRequiredService<IPoolEventBus>();
+        bus.Publish(new BlockFoundEvent("ltc", DateTimeOffset.UtcNow, 433, new string('a', 64), LtcAddress, "rig1"));
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "Block 433 found on Litecoin regtest" })).ToBeVisibleAsync();
+        bus.Publish(new WorkerStatusEvent("ltc", DateTimeOffset.UtcNow, LtcAddress, "rig1", Online: false));
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "Worker rig1 is offline" })).ToBeVisibleAsync();
 
         await page.GotoAsync("/pools/ltc");
         await WaitForCircuitAsync(page);

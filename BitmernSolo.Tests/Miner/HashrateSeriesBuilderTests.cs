@@ -26,7 +26,7 @@ public sealed class HashrateSeriesBuilderTests
 
         var points = HashrateSeriesBuilder.Build([bucket], Now, ChartRange.Hour, 1);
 
-        Assert.Equal(HashrateMath.TwoPow32, points[^1].Hashrate);
+        Assert.Equal(WorkMath.TwoPow32, points[^1].Hashrate);
         Assert.Equal(0, points[^2].Hashrate);
     }
 
@@ -38,7 +38,7 @@ public sealed class HashrateSeriesBuilderTests
         var points = HashrateSeriesBuilder.Build([hour], Now, ChartRange.Hour, 1);
 
         Assert.Equal(30, points.Count(p => p.Hashrate > 0));
-        Assert.All(points.Where(p => p.Hashrate > 0), p => Assert.Equal(HashrateMath.TwoPow32, p.Hashrate, 1e-3));
+        Assert.All(points.Where(p => p.Hashrate > 0), p => Assert.Equal(WorkMath.TwoPow32, p.Hashrate, 1e-3));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class HashrateSeriesBuilderTests
         var points = HashrateSeriesBuilder.Build(buckets, Now, ChartRange.Day, 65536);
 
         Assert.Equal(144, points.Count);
-        Assert.Equal(2 * HashrateMath.TwoPow32 / 65536, points[^1].Hashrate, 1e-6);
+        Assert.Equal(2 * WorkMath.TwoPow32 / 65536, points[^1].Hashrate, 1e-6);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class HashrateSeriesBuilderTests
     {
         WorkBucket[] buckets = [new(Minute.AddMinutes(-1), 60, 60), new(Minute.AddMinutes(-11), 60, 600)];
 
-        Assert.Equal(HashrateMath.TwoPow32, HashrateSeriesBuilder.Window(buckets, Minute, TimeSpan.FromMinutes(1), 1));
-        Assert.Equal(HashrateMath.TwoPow32 * 60 / 600, HashrateSeriesBuilder.Window(buckets, Minute, TimeSpan.FromMinutes(10), 1), 1e-6);
+        Assert.Equal(WorkMath.TwoPow32, HashrateSeriesBuilder.Window(buckets, Minute, TimeSpan.FromMinutes(1), 1));
+        Assert.Equal(WorkMath.TwoPow32 * 60 / 600, HashrateSeriesBuilder.Window(buckets, Minute, TimeSpan.FromMinutes(10), 1), 1e-6);
     }
 }

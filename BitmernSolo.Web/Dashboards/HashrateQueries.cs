@@ -57,7 +57,7 @@ public sealed class HashrateQueries(IDbContextFactory<ApplicationDbContext> dbFa
         return [.. states
             .Select(w => new WorkerRow(
                 w.Worker,
-                Formatting.HashrateMath.FromDifficultySum(work.GetValueOrDefault(w.Worker), TenMinutes.TotalSeconds, multiplier),
+                Formatting.WorkMath.FromDifficultySum(work.GetValueOrDefault(w.Worker), TenMinutes.TotalSeconds, multiplier),
                 w.LastDifficulty,
                 w.LastShareAt,
                 w.Online,
@@ -80,7 +80,7 @@ public sealed class HashrateQueries(IDbContextFactory<ApplicationDbContext> dbFa
             .Select(g => new TopMiner(
                 g.Key,
                 g.Select(r => r.Worker).Distinct(StringComparer.Ordinal).Count(),
-                Formatting.HashrateMath.FromDifficultySum(g.Sum(r => r.DifficultySum), 3600, multiplier)))
+                Formatting.WorkMath.FromDifficultySum(g.Sum(r => r.DifficultySum), 3600, multiplier)))
             .OrderByDescending(m => m.Hashrate)
             .Take(count)];
     }

@@ -62,7 +62,7 @@ public static class MinerConfigGenerator
         var bestScore = double.MaxValue;
         foreach (var port in ports)
         {
-            var ideal = HashrateMath.DifficultyFor(hashrate, port.Difficulty.TargetSeconds, shareMultiplier);
+            var ideal = WorkMath.DifficultyFor(hashrate, port.Difficulty.TargetSeconds, shareMultiplier);
             var inRange = ideal >= port.Difficulty.Min && ideal <= port.Difficulty.Max;
             var clamped = Math.Clamp(ideal, port.Difficulty.Min, Math.Max(port.Difficulty.Min, port.Difficulty.Max));
             // Log distances: out-of-range ports rank after every in-range one, TLS after plain TCP.

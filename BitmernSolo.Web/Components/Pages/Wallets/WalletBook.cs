@@ -16,7 +16,7 @@ public sealed record WalletResult(Wallet? Wallet, string? Error)
 /// A user's saved payout addresses. Addresses are checked with the stratum's own parser for the pool's coin network, so
 /// an address saved here is one the pool can pay; the parser's reason is shown as it is.
 /// </summary>
-public sealed class WalletBook(IDbContextFactory<ApplicationDbContext> dbFactory, PoolDirectory pools, TimeProvider clock)
+public sealed class WalletBook(IDbContextFactory<ApplicationDbContext> dbFactory, DashboardPools pools, TimeProvider clock)
 {
     public const int MaxLabelLength = 64;
 

@@ -19,8 +19,11 @@ public sealed record PoolInfo(CoinPoolOptions Options, CoinNetwork Coin)
     public uint ShareMultiplier => Coin.ShareMultiplier;
 }
 
-/// <summary>The configured pools as pages use them (configuration was validated at start-up, so every coin resolves).</summary>
-public sealed class PoolDirectory(IOptions<PoolListOptions> pools, IOptions<PoolOptions> site)
+/// <summary>
+/// The configured pools as the pages use them (configuration was validated at start-up, so every coin resolves), with the
+/// stratum host for URLs. Overlaps the API's <c>Api.PoolDirectory</c>; one of the two can absorb the other.
+/// </summary>
+public sealed class DashboardPools(IOptions<PoolListOptions> pools, IOptions<PoolOptions> site)
 {
     public IReadOnlyList<PoolInfo> All { get; } = [.. pools.Value.Pools
         .Select(p => KnownCoins.Find(p.Coin, p.Network) is { } coin ? new PoolInfo(p, coin) : null)
