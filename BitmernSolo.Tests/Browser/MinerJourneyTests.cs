@@ -20,6 +20,7 @@ public sealed class MinerJourneyTests(BrowserAppFixture app) : IClassFixture<Bro
         var context = await app.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = 1366, Height = 900 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(Timeout);
+        Assertions.SetDefaultExpectTimeout(Timeout);
         return page;
     }
 
@@ -92,6 +93,7 @@ public sealed class MinerJourneyTests(BrowserAppFixture app) : IClassFixture<Bro
         await series.WaitForAsync();
         // The y axis scales to the seeded 1 GH/s only once the Litecoin series (not the empty Bitcoin one) is drawn.
         await Assertions.Expect(page.Locator(".hashrate-chart .apexcharts-yaxis")).ToContainTextAsync("GH/s");
+        await Assertions.Expect(page.Locator(".hashrate-chart svg.apexcharts-svg")).ToHaveCountAsync(1);
         var path = await series.GetAttributeAsync("d");
         Assert.False(string.IsNullOrEmpty(path));
         Assert.True(path.Count(c => c is 'L' or 'C') > 10, $"the series path has points: {path}");

@@ -19,6 +19,7 @@ public static class DashboardExtensions
         // Defaults: the daemon integration's own IPoolStatusProvider wins whether it is registered before or after this.
         builder.Services.TryAddSingleton<IPoolStatusProvider, NetworkStatPoolStatusProvider>();
         builder.Services.TryAddSingleton<IPoolEventBus, PoolEventBus>();
+        builder.Services.AddHostedService<StratumEventBridge>();
         return builder;
     }
 }

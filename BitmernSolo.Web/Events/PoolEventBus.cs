@@ -4,7 +4,7 @@ namespace BitmernSolo.Web.Events;
 
 /// <summary>
 /// The default <see cref="IPoolEventBus"/>: a copy-on-write list of handlers. A slow or failing page cannot hold up the
-/// stratum thread that publishes: handlers are started and left to finish; failures are logged.
+/// stratum thread that publishes (often under a session lock): each handler runs on the thread pool; failures are logged.
 /// </summary>
 public sealed partial class PoolEventBus(ILogger<PoolEventBus> logger) : IPoolEventBus
 {
@@ -17,7 +17,7 @@ public sealed partial class PoolEventBus(ILogger<PoolEventBus> logger) : IPoolEv
         ArgumentNullException.ThrowIfNull(poolEvent);
         foreach (var handler in _handlers)
         {
-            _ = RunAsync(handler, poolEvent);
+            _ = Task.Run(() => RunAsync(handler, poolEvent));
         }
     }
 
