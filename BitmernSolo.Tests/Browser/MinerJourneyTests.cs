@@ -31,6 +31,10 @@ public sealed class MinerJourneyTests(BrowserAppFixture app) : IClassFixture<Bro
     private static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserAppFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
 
+    /// <summary>What the browser does when the user switches tabs, without a second tab.</summary>
+    private static async Task SetTabVisibilityAsync(IPage page, string state) =>
+        await page.EvaluateAsync($"() => {{ Object.defineProperty(document, 'visibilityState', {{ configurable: true, get: () => '{state}' }}); document.dispatchEvent(new Event('visibilitychange')); }}");
+
     private static async Task AddWalletAsync(IPage page, string poolText, string address)
     {
         await page.Locator(".wallet-pool").ClickAsync();
@@ -98,6 +102,12 @@ public sealed class MinerJourneyTests(BrowserAppFixture app) : IClassFixture<Bro
         Assert.False(string.IsNullOrEmpty(path));
         Assert.True(path.Count(c => c is 'L' or 'C') > 10, $"the series path has points: {path}");
         await ScreenshotAsync(page, "dashboard");
+
+        // A hidden tab pauses refreshing; showing it again resumes.
+        await SetTabVisibilityAsync(page, "hidden");
+        await Assertions.Expect(page.Locator(".live-refresh").First).ToHaveAttributeAsync("data-paused", "true");
+        await SetTabVisibilityAsync(page, "visible");
+        await Assertions.Expect(page.Locator(".live-refresh").First).ToHaveAttributeAsync("data-paused", "false");
 
         // Pushed over the circuit: a found block (every page) and this wallet's worker going offline (its dashboard).
         var bus = app.Factory.Services.GetRequiredService<IPoolEventBus>();
