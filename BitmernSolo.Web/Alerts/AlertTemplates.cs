@@ -1,3 +1,4 @@
+using BitmernSolo.Web.Formatting;
 using System.Globalization;
 using BitmernSolo.Web.Data.Pool;
 using BitmernSolo.Web.Email;
@@ -71,7 +72,7 @@ public sealed class AlertTemplates(PoolCatalog pools)
         {
             var label = wallet.Label is null ? wallet.Address : $"{wallet.Label} ({wallet.Address})";
             facts.Add(($"{pools.DisplayName(wallet.PoolId)}", label));
-            facts.Add(("  Average hashrate", PoolCatalog.FormatHashrate(wallet.AverageHashrate)));
+            facts.Add(("  Average hashrate", HashrateText.Format(wallet.AverageHashrate)));
             facts.Add(("  Best share", wallet.BestShare.ToString("0.##", CultureInfo.InvariantCulture)));
             facts.Add(("  Blocks found", Number(wallet.Blocks)));
             facts.Add(("  Matured rewards", pools.FormatAmount(wallet.PoolId, wallet.Earnings)));

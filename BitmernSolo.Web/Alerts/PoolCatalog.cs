@@ -1,6 +1,6 @@
 using System.Globalization;
-using BitmernSolo.Web.Components.Pages.Pool;
 using BitmernSolo.Web.Configuration;
+using BitmernSolo.Web.Formatting;
 using Microsoft.Extensions.Options;
 
 namespace BitmernSolo.Web.Alerts;
@@ -25,13 +25,6 @@ public sealed class PoolCatalog(IOptions<PoolListOptions> pools, IOptions<PoolOp
     /// <summary>Smallest units (8 decimals on every registered coin) as coins with symbol, e.g. <c>3.12500000 LTC</c>.</summary>
     public string FormatAmount(string poolId, long amount) =>
         (amount / 100_000_000m).ToString("0.00000000", CultureInfo.InvariantCulture) + " " + Symbol(poolId);
-
-    /// <summary>Hashrate with an SI prefix, e.g. <c>1.25 TH/s</c>.</summary>
-    public static string FormatHashrate(double hashesPerSecond)
-    {
-        var text = DifficultyText.Format(hashesPerSecond);
-        return char.IsLetter(text[^1]) ? text + "H/s" : text + " H/s";
-    }
 
     private BitmernSolo.Stratum.Coins.CoinNetwork? Find(string poolId)
     {
