@@ -4,6 +4,8 @@ using BitmernSolo.Web.Configuration;
 using BitmernSolo.Web.Data;
 using BitmernSolo.Web.Health;
 using BitmernSolo.Web.Jobs;
+using BitmernSolo.Web.Mining;
+using BitmernSolo.Web.Stratum;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +15,8 @@ builder.AddPoolIdentity();
 builder.AddPoolHealth();
 builder.AddPoolWeb();
 builder.AddPoolJobs();
+builder.AddPoolMining();
+builder.AddStratum();
 
 var app = builder.Build();
 
