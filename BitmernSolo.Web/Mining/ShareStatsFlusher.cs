@@ -22,6 +22,8 @@ public sealed class ShareStatsFlusher(
     TimeProvider time,
     ILogger<ShareStatsFlusher> logger) : BackgroundService
 {
+    // Never disposed: the host may stop this service after the container disposed it (WebApplicationFactory on Kestrel does),
+    // and a SemaphoreSlim without a wait handle holds nothing to release.
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly PendingShareStats _pending = new();
     private readonly ConcurrentDictionary<WorkerKey, string> _userAgents = new();
@@ -37,12 +39,6 @@ public sealed class ShareStatsFlusher(
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         await FlushAsync(CancellationToken.None).ConfigureAwait(false);
-    }
-
-    public override void Dispose()
-    {
-        _gate.Dispose();
-        base.Dispose();
     }
 
     /// <summary>Remembers a worker's user agent for its next <c>Workers</c> update.</summary>
