@@ -20,7 +20,8 @@ public static class MiningExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddHttpClient(PoolRuntimeFactory.DaemonHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        // Polled every second and long-polled: per-request HTTP logs would drown everything else; the job manager reports failures.
+        services.AddHttpClient(PoolRuntimeFactory.DaemonHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => PoolRuntimeFactory.CreateAll(
             sp.GetRequiredService<IOptions<PoolListOptions>>().Value.Pools,
