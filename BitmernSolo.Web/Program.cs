@@ -1,9 +1,12 @@
+using BitmernSolo.Web.Api;
 using BitmernSolo.Web.Components;
 using BitmernSolo.Web.Components.Account;
+using BitmernSolo.Web.Components.Pages.Admin;
 using BitmernSolo.Web.Configuration;
 using BitmernSolo.Web.Data;
 using BitmernSolo.Web.Health;
 using BitmernSolo.Web.Jobs;
+using BitmernSolo.Web.Metrics;
 using BitmernSolo.Web.Mining;
 using BitmernSolo.Web.Stratum;
 
@@ -17,11 +20,16 @@ builder.AddPoolWeb();
 builder.AddPoolJobs();
 builder.AddPoolMining();
 builder.AddStratum();
+builder.AddPoolApi();
+builder.AddPoolMetrics();
+builder.AddPoolAdmin();
 
 var app = builder.Build();
 
 app.UsePoolWeb();
 app.MapPoolHealth();
+app.MapPoolMetrics();
+app.MapPoolApi();
 app.MapPoolPages();
 app.MapPoolJobsDashboard();
 
