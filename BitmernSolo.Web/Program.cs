@@ -10,6 +10,8 @@ using BitmernSolo.Web.Email;
 using BitmernSolo.Web.Health;
 using BitmernSolo.Web.Jobs;
 using BitmernSolo.Web.Metrics;
+using BitmernSolo.Web.Mining;
+using BitmernSolo.Web.Stratum;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +22,8 @@ builder.AddPoolHealth();
 builder.AddPoolWeb();
 builder.AddPoolDashboards();
 builder.AddPoolJobs();
+builder.AddPoolMining();
+builder.AddStratum();
 builder.AddPoolEmail();
 builder.AddPoolAlerts();
 builder.AddPoolStatsMaintenance();
