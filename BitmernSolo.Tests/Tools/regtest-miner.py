@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Smoke test of a BitmernSolo Litecoin (scrypt) stratum port: subscribe, authorize, solve one share, submit it.
 
-Usage: tools/regtest-miner.py ADDRESS [HOST] [PORT]   (defaults 127.0.0.1 3333; standard library only).
+Usage: BitmernSolo.Tests/Tools/regtest-miner.py ADDRESS [HOST] [PORT]   (defaults 127.0.0.1 3333; standard library only).
 On regtest the port's difficulty is above the network's, so the share is also a block: the node's tip becomes the
 pool-built block whose coinbase pays ADDRESS.
 """
