@@ -113,7 +113,17 @@ internal sealed partial class StratumSession : IDisposable
     {
         lock (_lock)
         {
-            Send(_writer.Reconnect());
+            byte[] reconnect;
+            try
+            {
+                reconnect = _writer.Reconnect();
+            }
+            catch (ObjectDisposedException)
+            {
+                return; // the session ended between the pool's snapshot of its sessions and this call
+            }
+
+            Send(reconnect);
             CloseAfterPending();
         }
     }
