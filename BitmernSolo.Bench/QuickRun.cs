@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using BitmernSolo.Bench.Micro;
 using BitmernSolo.Stratum.Crypto;
 using Org.BouncyCastle.Crypto.Generators;
 
