@@ -1,9 +1,12 @@
+using BitmernSolo.Web.Api;
 using BitmernSolo.Web.Components;
 using BitmernSolo.Web.Components.Account;
+using BitmernSolo.Web.Components.Pages.Admin;
 using BitmernSolo.Web.Configuration;
 using BitmernSolo.Web.Data;
 using BitmernSolo.Web.Health;
 using BitmernSolo.Web.Jobs;
+using BitmernSolo.Web.Metrics;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,11 +16,16 @@ builder.AddPoolIdentity();
 builder.AddPoolHealth();
 builder.AddPoolWeb();
 builder.AddPoolJobs();
+builder.AddPoolApi();
+builder.AddPoolMetrics();
+builder.AddPoolAdmin();
 
 var app = builder.Build();
 
 app.UsePoolWeb();
 app.MapPoolHealth();
+app.MapPoolMetrics();
+app.MapPoolApi();
 app.MapPoolPages();
 app.MapPoolJobsDashboard();
 

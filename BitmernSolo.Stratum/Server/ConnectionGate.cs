@@ -1,4 +1,5 @@
 using System.Net;
+using BitmernSolo.Stratum.Bans;
 
 namespace BitmernSolo.Stratum.Server;
 
@@ -22,6 +23,9 @@ public sealed class ConnectionGate
         _options = options;
         _time = time;
     }
+
+    /// <summary>The operator's bans (addresses and CIDR ranges from the admin pages), checked beside the automatic ones.</summary>
+    public IpBanList? OperatorBans { get; init; }
 
     /// <summary>Admits a connection from <paramref name="address"/> (null: unknown, always admitted); dispose the lease on close.</summary>
     public bool TryEnter(IPAddress? address, out IDisposable lease)
@@ -85,6 +89,11 @@ public sealed class ConnectionGate
 
     private bool IsBannedLocked(IPAddress address)
     {
+        if (OperatorBans?.IsBanned(address) == true)
+        {
+            return true;
+        }
+
         if (!_bans.TryGetValue(address, out var until))
         {
             return false;

@@ -149,6 +149,14 @@ public sealed class StratumPool : IDisposable
     /// <summary>A snapshot of the live connections.</summary>
     public IReadOnlyList<SessionInfo> GetSessions() => [.. _sessions.Values.Select(static s => s.Describe())];
 
+    /// <summary>Drops the session with <paramref name="extranonce1"/> (hex, as in <see cref="SessionInfo"/>); false when it is gone.</summary>
+    public bool Disconnect(string extranonce1)
+    {
+        var session = _sessions.Values.FirstOrDefault(s => string.Equals(s.Describe().Extranonce1, extranonce1, StringComparison.OrdinalIgnoreCase));
+        session?.Abort();
+        return session is not null;
+    }
+
     internal void OnWorkerConnected(WorkerKey worker, IPAddress? remoteAddress, string? userAgent) =>
         WorkerConnected?.Invoke(worker, remoteAddress, userAgent);
 

@@ -6,7 +6,8 @@ namespace BitmernSolo.Web.Health;
 
 /// <summary>
 /// <c>/healthz</c>: the process answers (no checks run). <c>/readyz</c>: every check tagged <see cref="ReadyTag"/> passes;
-/// the JSON body lists them. Daemon sync checks join the ready tag when the mining core lands.
+/// the JSON body lists them, with each enabled pool's daemon state from
+/// <see cref="IPoolStatusSource"/> under the <c>daemons</c> check.
 /// </summary>
 public static class HealthExtensions
 {
@@ -17,7 +18,9 @@ public static class HealthExtensions
     public static WebApplicationBuilder AddPoolHealth(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<PoolDaemonsHealthCheck>("daemons", tags: [ReadyTag]);
         return builder;
     }
 
@@ -44,6 +47,7 @@ public static class HealthExtensions
                 name = entry.Key,
                 status = entry.Value.Status.ToString(),
                 description = entry.Value.Description,
+                data = entry.Value.Data.Count == 0 ? null : entry.Value.Data,
             }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json));

@@ -7,7 +7,8 @@ namespace BitmernSolo.Web.Stratum;
 /// Kestrel's entry for stratum ports (<c>ListenOptions.UseConnectionHandler</c>): finds the pool of the local port and runs
 /// the session on the connection's transport (already decrypted on TLS ports).
 /// </summary>
-public sealed class StratumConnectionHandler(StratumPoolRegistry registry, ILogger<StratumConnectionHandler> logger) : ConnectionHandler
+public sealed class StratumConnectionHandler(
+    StratumPoolRegistry registry, ILogger<StratumConnectionHandler> logger, Metrics.PoolMetrics? metrics = null) : ConnectionHandler
 {
     public override async Task OnConnectedAsync(ConnectionContext connection)
     {
@@ -23,6 +24,15 @@ public sealed class StratumConnectionHandler(StratumPoolRegistry registry, ILogg
             return;
         }
 
-        await pool.RunSessionAsync(connection.Transport, connection.RemoteEndPoint, varDiff, connection.ConnectionClosed).ConfigureAwait(false);
+        var poolId = pool.Settings.PoolId;
+        metrics?.ConnectionOpened(poolId, port);
+        try
+        {
+            await pool.RunSessionAsync(connection.Transport, connection.RemoteEndPoint, varDiff, connection.ConnectionClosed).ConfigureAwait(false);
+        }
+        finally
+        {
+            metrics?.ConnectionClosed(poolId, port);
+        }
     }
 }

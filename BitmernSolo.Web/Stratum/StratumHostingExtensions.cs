@@ -36,7 +36,10 @@ public static class StratumHostingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IWorkerDifficultyStore, InMemoryWorkerDifficultyStore>();
         builder.Services.AddSingleton(sp => new ConnectionGate(
-            sp.GetRequiredService<IOptions<StratumServerOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IOptions<StratumServerOptions>>().Value, sp.GetRequiredService<TimeProvider>())
+        {
+            OperatorBans = sp.GetService<BitmernSolo.Stratum.Bans.IpBanList>(),
+        });
         builder.Services.AddSingleton<ShareAggregator>();
         builder.Services.AddSingleton<StratumPoolRegistry>();
         builder.Services.AddSingleton<StratumConnectionHandler>();

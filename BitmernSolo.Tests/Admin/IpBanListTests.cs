@@ -1,0 +1,95 @@
+using System.Net;
+using BitmernSolo.Stratum.Bans;
+using BitmernSolo.Tests.Api;
+
+namespace BitmernSolo.Tests.Admin;
+
+public sealed class IpBanListTests
+{
+    private readonly FixedClock _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    private static IpBan Add(IpBanList list, string text, TimeSpan? duration)
+    {
+        Assert.True(IpBanList.TryParseRange(text, out var range), text);
+        return list.Add(range.Value, duration);
+    }
+
+    [Theory]
+    [InlineData("192.0.2.0/24", "192.0.2.255", true)]
+    [InlineData("192.0.2.0/24", "192.0.3.0", false)]
+    [InlineData("192.0.2.7", "192.0.2.7", true)]
+    [InlineData("192.0.2.7", "192.0.2.8", false)]
+    [InlineData("192.0.2.7", "::ffff:192.0.2.7", true)]
+    [InlineData("2001:db8::/32", "2001:db8:ffff::1", true)]
+    [InlineData("2001:db8::/32", "2001:db9::1", false)]
+    public void ABanCoversExactlyItsAddressOrRange(string ban, string address, bool banned)
+    {
+        var list = new IpBanList(_clock);
+        Add(list, ban, TimeSpan.FromHours(1));
+
+        Assert.Equal(banned, list.IsBanned(IPAddress.Parse(address)));
+    }
+
+    [Fact]
+    public void ABanEndsWhenItsTimeIsUp()
+    {
+        var list = new IpBanList(_clock);
+        Add(list, "192.0.2.7", TimeSpan.FromHours(1));
+
+        _clock.Now = _clock.Now.AddMinutes(59);
+        var during = list.IsBanned(IPAddress.Parse("192.0.2.7"));
+        _clock.Now = _clock.Now.AddMinutes(1);
+
+        Assert.True(during);
+        Assert.False(list.IsBanned(IPAddress.Parse("192.0.2.7")));
+        Assert.Empty(list.List());
+    }
+
+    [Fact]
+    public void ABanWithoutDurationLastsUntilLifted()
+    {
+        var list = new IpBanList(_clock);
+        var ban = Add(list, "192.0.2.0/28", null);
+
+        _clock.Now = _clock.Now.AddYears(10);
+        var years = list.IsBanned(IPAddress.Parse("192.0.2.3"));
+
+        Assert.True(years);
+        Assert.True(list.Lift(ban.Range));
+        Assert.False(list.IsBanned(IPAddress.Parse("192.0.2.3")));
+        Assert.False(list.Lift(ban.Range));
+    }
+
+    [Fact]
+    public void ASingleAddressIsShownWithoutItsPrefixAndARangeWithIt()
+    {
+        var list = new IpBanList(_clock);
+
+        Assert.Equal("192.0.2.7", Add(list, "192.0.2.7", null).Display);
+        Assert.Equal("192.0.2.0/24", Add(list, "192.0.2.0/24", null).Display);
+        Assert.Equal("2001:db8::1", Add(list, "2001:db8::1", null).Display);
+    }
+
+    [Fact]
+    public void AddingRaisesTheBannedEvent()
+    {
+        var list = new IpBanList(_clock);
+        IpBan? seen = null;
+        list.Banned += ban => seen = ban;
+
+        var added = Add(list, "192.0.2.7", TimeSpan.FromMinutes(5));
+
+        Assert.Equal(added, seen);
+        Assert.Equal(_clock.Now.AddMinutes(5), added.Until);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("banana")]
+    [InlineData("192.0.2.7/24")]
+    [InlineData("192.0.2.0/33")]
+    [InlineData("300.0.0.1")]
+    public void TextThatIsNotAnAddressOrAnExactRangeDoesNotParse(string? text) =>
+        Assert.False(IpBanList.TryParseRange(text, out _));
+}

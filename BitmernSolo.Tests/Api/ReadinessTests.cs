@@ -1,0 +1,62 @@
+using BitmernSolo.Web.Configuration;
+using BitmernSolo.Web.Health;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace BitmernSolo.Tests.Api;
+
+public sealed class ReadinessTests
+{
+    private static readonly IOptions<PoolListOptions> Pools = Options.Create(new PoolListOptions
+    {
+        Pools =
+        [
+            new CoinPoolOptions { Id = "btc", Enabled = true, Coin = "bitcoin" },
+            new CoinPoolOptions { Id = "ltc", Enabled = true, Coin = "litecoin" },
+            new CoinPoolOptions { Id = "doge", Enabled = false, Coin = "dogecoin" },
+        ],
+    });
+
+    private static DaemonStatus Daemon(bool reachable, bool synced) =>
+        new("http://127.0.0.1:8332/", reachable, synced, 900_000, 8, "/Satoshi:29.0.0/", TimeSpan.FromMilliseconds(3), null);
+
+    [Fact]
+    public async Task WithoutADaemonPollerThePoolsDoNotHoldReadinessBack()
+    {
+        var result = await new PoolDaemonsHealthCheck(Pools, []).CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HealthStatus.Healthy, result.Status);
+        Assert.Contains("not reported", result.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryEnabledPoolIsReportedAndOneWithoutASyncedDaemonMakesItUnready()
+    {
+        var source = new StaticSource(
+            new PoolRuntimeStatus("btc", [Daemon(reachable: false, synced: false), Daemon(reachable: true, synced: true)], null, null),
+            new PoolRuntimeStatus("ltc", [Daemon(reachable: true, synced: false)], null, null));
+
+        var result = await new PoolDaemonsHealthCheck(Pools, [source]).CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+        Assert.Equal("ready", result.Data["btc"]);
+        Assert.Equal("syncing", result.Data["ltc"]);
+        Assert.False(result.Data.ContainsKey("doge"));
+    }
+
+    [Fact]
+    public async Task APoolMissingFromTheReportIsNotReady()
+    {
+        var source = new StaticSource(new PoolRuntimeStatus("btc", [Daemon(reachable: true, synced: true)], null, null));
+
+        var result = await new PoolDaemonsHealthCheck(Pools, [source]).CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+        Assert.Equal("not reported", result.Data["ltc"]);
+    }
+
+    private sealed class StaticSource(params PoolRuntimeStatus[] statuses) : IPoolStatusSource
+    {
+        public IReadOnlyList<PoolRuntimeStatus> Current => statuses;
+    }
+}

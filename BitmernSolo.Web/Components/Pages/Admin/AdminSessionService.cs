@@ -1,0 +1,55 @@
+using System.Net;
+using System.Security.Claims;
+using BitmernSolo.Stratum.Bans;
+
+namespace BitmernSolo.Web.Components.Pages.Admin;
+
+/// <summary>Admin actions on live sessions and the ban list; every action checks its caller.</summary>
+public sealed class AdminSessionService(ILiveSessionSource sessions, IpBanList bans)
+{
+    public IReadOnlyList<LiveSession> Sessions => sessions.GetSessions();
+
+    public IReadOnlyList<IpBan> Bans => bans.List();
+
+    public AdminActionResult Disconnect(ClaimsPrincipal actor, string sessionId)
+    {
+        AdminGuard.Demand(actor);
+        return sessions.Disconnect(sessionId)
+            ? AdminActionResult.Done("Disconnected.")
+            : AdminActionResult.Refused("That session is already gone.");
+    }
+
+    /// <summary>Bans an address or CIDR range and drops its live sessions; null duration bans until lifted.</summary>
+    public AdminActionResult Ban(ClaimsPrincipal actor, string? addressOrRange, TimeSpan? duration, string? reason = null)
+    {
+        AdminGuard.Demand(actor);
+        if (!IpBanList.TryParseRange(addressOrRange, out var range))
+        {
+            return AdminActionResult.Refused($"'{addressOrRange}' is not an IP address or CIDR range (e.g. 192.0.2.7 or 192.0.2.0/24).");
+        }
+
+        if (duration is { } d && d <= TimeSpan.Zero)
+        {
+            return AdminActionResult.Refused("A ban lasts a positive time.");
+        }
+
+        var ban = bans.Add(range.Value, duration, reason);
+        var dropped = 0;
+        foreach (var session in sessions.GetSessions().Where(s => s.RemoteAddress is { } ip && range.Value.Contains(Normalize(ip))))
+        {
+            dropped += sessions.Disconnect(session.Id) ? 1 : 0;
+        }
+
+        return AdminActionResult.Done($"Banned {ban.Display}; {dropped} session(s) dropped.");
+    }
+
+    public AdminActionResult Lift(ClaimsPrincipal actor, string addressOrRange)
+    {
+        AdminGuard.Demand(actor);
+        return IpBanList.TryParseRange(addressOrRange, out var range) && bans.Lift(range.Value)
+            ? AdminActionResult.Done($"Ban on {addressOrRange} lifted.")
+            : AdminActionResult.Refused($"No ban on {addressOrRange}.");
+    }
+
+    private static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+}

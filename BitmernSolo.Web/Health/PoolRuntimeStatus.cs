@@ -1,0 +1,32 @@
+namespace BitmernSolo.Web.Health;
+
+/// <summary>One daemon as last seen by the pool's daemon poller.</summary>
+public sealed record DaemonStatus(
+    string Url,
+    bool Reachable,
+    bool Synced,
+    long Height,
+    int Peers,
+    string? Version,
+    TimeSpan? RpcLatency,
+    string? Error);
+
+/// <summary>What a pool is doing right now: its daemons, when its template arrived, how long the last new-block fan-out took.</summary>
+public sealed record PoolRuntimeStatus(
+    string PoolId,
+    IReadOnlyList<DaemonStatus> Daemons,
+    DateTimeOffset? TemplateReceivedAt,
+    TimeSpan? LastNotifyFanout)
+{
+    /// <summary>Ready to serve work: some daemon answers and is synced.</summary>
+    public bool IsReady => Daemons.Any(d => d.Reachable && d.Synced);
+}
+
+/// <summary>
+/// The hook the daemon/job integration implements (register it as a singleton): the current state of every enabled pool.
+/// Until one is registered, <c>/readyz</c> and the admin Pools page say the status is not reported.
+/// </summary>
+public interface IPoolStatusSource
+{
+    IReadOnlyList<PoolRuntimeStatus> Current { get; }
+}
