@@ -18,7 +18,7 @@ internal static class BenchProgram
             return QuickRun.Run(Console.Out);
         }
 
-        if (args.Length > 0 && args[0] is "--quick-load" or "serve" or "load" or "run")
+        if (args.Length > 0 && args[0] is "--quick-load" or "node" or "serve" or "load" or "run")
         {
             return await LoadCommand.RunAsync(args[0], args[1..], Console.Out).ConfigureAwait(false);
         }

@@ -16,8 +16,8 @@ namespace BitmernSolo.Bench.FakeNode;
 
 /// <summary>
 /// A tiny bitcoind stand-in on loopback: JSON-RPC 1.0 over HTTP (any credentials) answering getblocktemplate (with long
-/// polling: a call carrying the current longpollid waits for the next tip), getbestblockhash, getblockchaininfo,
-/// getnetworkinfo and submitblock (counted, answered null). <c>POST /tip</c> or <see cref="NewTip"/> moves the tip.
+/// polling: a call carrying the current longpollid waits for the next tip), getbestblockhash, getblockcount, getblockhash
+/// (of the tip), getblockchaininfo, getnetworkinfo, validateaddress (always valid) and submitblock (counted, answered null). <c>POST /tip</c> or <see cref="NewTip"/> moves the tip.
 /// </summary>
 internal sealed class FakeBitcoinNode : IAsyncDisposable
 {
@@ -136,6 +136,16 @@ internal sealed class FakeBitcoinNode : IAsyncDisposable
                 break;
             case "getnetworkinfo":
                 result = "{\"version\":280000,\"subversion\":\"/Satoshi:28.0.0/\",\"connections\":10}";
+                break;
+            case "getblockcount":
+                result = (tip.Height - 1).ToString(CultureInfo.InvariantCulture);
+                break;
+            case "getblockhash":
+                result = $"\"{tip.Hash.ToDisplayHex()}\"";
+                break;
+            case "validateaddress":
+                // ckpool validates its users' addresses through the node; the pool under test does its own checks.
+                result = "{\"isvalid\":true,\"isscript\":false,\"iswitness\":false}";
                 break;
             case "submitblock":
                 Interlocked.Increment(ref _submitted);

@@ -6,7 +6,7 @@ using BitmernSolo.Bench.FakeNode;
 namespace BitmernSolo.Bench.Load;
 
 /// <summary>
-/// The load modes. <c>serve</c>: fake node + pool, prints <c>READY pool=… node=… pid=…</c> and runs until stdin closes.
+/// The load modes. <c>node</c>: the fake node alone (for another pool, e.g. ckpool). <c>serve</c>: fake node + pool, prints <c>READY pool=… node=… pid=…</c> and runs until stdin closes.
 /// <c>load</c>: drives a pool elsewhere (<c>--pool ip:port --node url</c>, a new block = <c>POST url/tip</c>).
 /// <c>run</c>: <c>serve</c> in a child process (so the pool's RSS is its own) and <c>load</c> against it.
 /// <c>quick-load</c>: everything in this process, small N, a few seconds (CI; asserts nothing).
@@ -25,6 +25,17 @@ internal static class LoadCommand
             $"BitmernSolo load '{mode}', {Environment.ProcessorCount} CPUs, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadReport.LoadAverage()}, args: {string.Join(' ', args)}"));
         switch (mode)
         {
+            case "node":
+            {
+                await using var node = new FakeBitcoinNode(transactions);
+                await node.StartAsync(int.Parse(Value(args, "--port") ?? "0", CultureInfo.InvariantCulture)).ConfigureAwait(false);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"READY node={node.Url} pid={Environment.ProcessId}"));
+                await output.FlushAsync().ConfigureAwait(false);
+                await Console.In.ReadToEndAsync().ConfigureAwait(false);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"node: {node.SubmittedBlocks} blocks submitted"));
+                return 0;
+            }
+
             case "serve":
                 return await ServeAsync(transactions, int.Parse(Value(args, "--port") ?? "0", CultureInfo.InvariantCulture), output).ConfigureAwait(false);
             case "load":

@@ -50,7 +50,7 @@ internal static class LoadGenerator
 
     private static async Task ConnectAllAsync(LoadOptions options, List<StratumLoadClient> clients, TextWriter log)
     {
-        var addresses = Enumerable.Range(0, Math.Max(1, options.Addresses)).Select(Address).ToArray();
+        var addresses = options.Address is { } fixedAddress ? [fixedAddress] : Enumerable.Range(0, Math.Max(1, options.Addresses)).Select(Address).ToArray();
         var started = Stopwatch.StartNew();
         var pending = new List<Task>();
         for (var i = 0; i < options.Connections; i++)
@@ -61,7 +61,7 @@ internal static class LoadGenerator
                 await Task.Delay(due - started.Elapsed).ConfigureAwait(false);
             }
 
-            var client = new StratumLoadClient(string.Create(CultureInfo.InvariantCulture, $"{addresses[i % addresses.Length]}.w{i}"), options.Difficulty);
+            var client = new StratumLoadClient(string.Create(CultureInfo.InvariantCulture, $"{addresses[i % addresses.Length]}.w{i}"), options.Difficulty, options.Plain);
             clients.Add(client);
             pending.Add(ConnectOneAsync(client, options));
         }

@@ -27,6 +27,12 @@ internal sealed record LoadOptions
     /// <summary>Distinct payout addresses among the connections (solo: each address gets its own coinbase, so its own job).</summary>
     public int Addresses { get; init; } = 1;
 
+    /// <summary>One payout address for every connection instead of generated bech32 ones (pools that only know base58).</summary>
+    public string? Address { get; init; }
+
+    /// <summary>No mining.configure and 5-parameter submits (pools without BIP310 version rolling, e.g. older ckpool).</summary>
+    public bool Plain { get; init; }
+
     /// <summary>suggest_difficulty; high, so every random share is rejected as low difficulty after the full check.</summary>
     public double Difficulty { get; init; } = 1e12;
 
@@ -36,6 +42,7 @@ internal sealed record LoadOptions
     public static LoadOptions Parse(IReadOnlyList<string> args, LoadOptions defaults)
     {
         var options = defaults;
+        options = options with { Plain = options.Plain || args.Contains("--plain") };
         for (var i = 0; i + 1 < args.Count; i++)
         {
             var value = args[i + 1];
@@ -49,6 +56,7 @@ internal sealed record LoadOptions
                 "--in-flight" => options with { InFlight = Int(value) },
                 "--seconds" => options with { SubmitDuration = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--addresses" => options with { Addresses = Int(value) },
+                "--address" => options with { Address = value },
                 "--difficulty" => options with { Difficulty = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--pool-pid" => options with { PoolProcessId = Int(value) },
                 _ => options,

@@ -20,6 +20,7 @@ internal sealed class StratumLoadClient : IDisposable
     private readonly long[] _sentAt = new long[PendingSlots];
     private readonly string _user;
     private readonly double _difficulty;
+    private readonly bool _plain;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile string? _jobId;
     private volatile string? _ntime;
@@ -30,10 +31,11 @@ internal sealed class StratumLoadClient : IDisposable
     private int _outstanding;
     private long _answered;
 
-    public StratumLoadClient(string user, double difficulty)
+    public StratumLoadClient(string user, double difficulty, bool plain)
     {
         _user = user;
         _difficulty = difficulty;
+        _plain = plain;
     }
 
     public List<long> LatencyTicks { get; } = [];
@@ -61,8 +63,9 @@ internal sealed class StratumLoadClient : IDisposable
     {
         await _socket.ConnectAsync(pool, cancellationToken).ConfigureAwait(false);
         _ = ReceiveLoopAsync();
-        var handshake = string.Create(CultureInfo.InvariantCulture,
-            $"{{\"id\":1,\"method\":\"mining.configure\",\"params\":[[\"version-rolling\"],{{\"version-rolling.mask\":\"ffffffff\",\"version-rolling.min-bit-count\":16}}]}}\n" +
+        var configure = _plain ? "" :
+            "{\"id\":1,\"method\":\"mining.configure\",\"params\":[[\"version-rolling\"],{\"version-rolling.mask\":\"ffffffff\",\"version-rolling.min-bit-count\":16}]}\n";
+        var handshake = configure + string.Create(CultureInfo.InvariantCulture,
             $"{{\"id\":2,\"method\":\"mining.subscribe\",\"params\":[\"bitaxe/BM1370/v2.4.0\"]}}\n" +
             $"{{\"id\":3,\"method\":\"mining.authorize\",\"params\":[\"{_user}\",\"x\"]}}\n" +
             $"{{\"id\":4,\"method\":\"mining.suggest_difficulty\",\"params\":[{_difficulty}]}}\n");
@@ -102,7 +105,7 @@ internal sealed class StratumLoadClient : IDisposable
             var n = Interlocked.Increment(ref _counter);
             _sentAt[id % PendingSlots] = now;
             text.Append(CultureInfo.InvariantCulture,
-                $"{{\"id\":{id},\"method\":\"mining.submit\",\"params\":[\"{_user}\",\"{jobId}\",\"{n:x8}\",\"{ntime}\",\"{n * 2654435761u:x8}\",\"{(n << 13) & 0x1fffe000u:x8}\"]}}\n");
+                $"{{\"id\":{id},\"method\":\"mining.submit\",\"params\":[\"{_user}\",\"{jobId}\",\"{n:x8}\",\"{ntime}\",\"{n * 2654435761u:x8}\"{(_plain ? "" : string.Create(CultureInfo.InvariantCulture, $",\"{(n << 13) & 0x1fffe000u:x8}\""))}]}}\n");
         }
 
         Interlocked.Add(ref _outstanding, count);
