@@ -1,12 +1,17 @@
+using BitmernSolo.Web.Alerts;
 using BitmernSolo.Web.Api;
 using BitmernSolo.Web.Components;
 using BitmernSolo.Web.Components.Account;
 using BitmernSolo.Web.Components.Pages.Admin;
 using BitmernSolo.Web.Configuration;
+using BitmernSolo.Web.Dashboards;
 using BitmernSolo.Web.Data;
+using BitmernSolo.Web.Email;
 using BitmernSolo.Web.Health;
 using BitmernSolo.Web.Jobs;
 using BitmernSolo.Web.Metrics;
+using BitmernSolo.Web.Mining;
+using BitmernSolo.Web.Stratum;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,7 +20,13 @@ builder.AddPoolPersistence();
 builder.AddPoolIdentity();
 builder.AddPoolHealth();
 builder.AddPoolWeb();
+builder.AddPoolDashboards();
 builder.AddPoolJobs();
+builder.AddPoolMining();
+builder.AddStratum();
+builder.AddPoolEmail();
+builder.AddPoolAlerts();
+builder.AddPoolStatsMaintenance();
 builder.AddPoolApi();
 builder.AddPoolMetrics();
 builder.AddPoolAdmin();

@@ -16,4 +16,14 @@ public sealed record FoundBlock(
     DateTimeOffset Time,
     bool Accepted,
     string? RejectReason,
-    IReadOnlyList<string> DaemonAnswers);
+    IReadOnlyList<string> DaemonAnswers)
+{
+    /// <summary>The finder's coinbase output in satoshis (0 when the work source's job does not say).</summary>
+    public long MinerRewardSatoshis { get; init; }
+
+    /// <summary>The coinbase transaction id (null when the work source's job cannot build its coinbase).</summary>
+    public Hash256? CoinbaseTxid { get; init; }
+
+    /// <summary>The network difficulty of the job, in the same stratum units as <see cref="ShareDifficulty"/>.</summary>
+    public double NetworkDifficulty { get; init; }
+}

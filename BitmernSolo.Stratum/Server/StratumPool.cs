@@ -166,7 +166,7 @@ public sealed class StratumPool : IDisposable
     internal IMiningJob? FindJob(ReadOnlyMemory<byte> script, string jobId) =>
         _payoutJobs is null ? _work.FindJob(jobId) : _payoutJobs.FindJob(script, jobId);
 
-    internal async Task SubmitBlockAsync(IMiningJob job, string blockHex, Crypto.Hash256 blockHash, string address, string worker, double shareDifficulty)
+    internal async Task SubmitBlockAsync(IMiningJob job, string blockHex, Crypto.Hash256 blockHash, Crypto.Hash256? coinbaseTxid, string address, string worker, double shareDifficulty)
     {
         var result = await _work.SubmitBlockAsync(job, blockHex, CancellationToken.None).ConfigureAwait(false);
         if (result.Accepted)
@@ -175,7 +175,12 @@ public sealed class StratumPool : IDisposable
         }
 
         BlockFound?.Invoke(new FoundBlock(Settings.PoolId, job.Height, blockHash, address, worker, shareDifficulty, Time.GetUtcNow(),
-            result.Accepted, result.RejectReason, result.DaemonAnswers));
+            result.Accepted, result.RejectReason, result.DaemonAnswers)
+        {
+            MinerRewardSatoshis = (job as MiningJob)?.MinerRewardSatoshis ?? 0,
+            CoinbaseTxid = coinbaseTxid,
+            NetworkDifficulty = job.NetworkTarget.ToDifficulty(Settings.ShareMultiplier),
+        });
     }
 
     private void OnJobPublished(IMiningJob job, bool cleanJobs)

@@ -134,7 +134,8 @@ internal sealed partial class StratumSession
         if (check.MeetsNetworkTarget)
         {
             var blockHex = job.BuildBlockHex(_extranonce1, extranonce2, ntime, nonce, version);
-            await _pool.SubmitBlockAsync(job, blockHex, check.BlockHash, _address, worker,
+            Crypto.Hash256? coinbaseTxid = job is MiningJob mining ? Crypto.Hash256.Compute(mining.BuildCoinbase(_extranonce1, extranonce2)) : null;
+            await _pool.SubmitBlockAsync(job, blockHex, check.BlockHash, coinbaseTxid, _address, worker,
                 check.AchievedDifficulty * _pool.Settings.ShareMultiplier).ConfigureAwait(false);
         }
 

@@ -13,4 +13,14 @@ public sealed class PoolOptions
 
     /// <summary>Public host name miners point their stratum URL at (shown in connection instructions).</summary>
     public string StratumHost { get; set; } = "localhost";
+
+    /// <summary>
+    /// The site's address as users reach it, e.g. <c>https://pool.example.com</c>; e-mails link to it (alert preferences,
+    /// blocks). Empty: <c>http://{StratumHost}:5000</c>.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary><see cref="PublicUrl"/> without a trailing slash, or the fallback.</summary>
+    public string ResolvePublicUrl() =>
+        string.IsNullOrWhiteSpace(PublicUrl) ? $"http://{StratumHost}:5000" : PublicUrl.TrimEnd('/');
 }

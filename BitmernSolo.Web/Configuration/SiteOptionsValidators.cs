@@ -9,9 +9,15 @@ public sealed class PoolOptionsValidator : IValidateOptions<PoolOptions>
     public ValidateOptionsResult Validate(string? name, PoolOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return string.IsNullOrWhiteSpace(options.Name)
-            ? ValidateOptionsResult.Fail("Pool:Name: is required")
-            : ValidateOptionsResult.Success;
+        if (string.IsNullOrWhiteSpace(options.Name))
+        {
+            return ValidateOptionsResult.Fail("Pool:Name: is required");
+        }
+
+        return string.IsNullOrWhiteSpace(options.PublicUrl)
+            || (Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Pool:PublicUrl: '{options.PublicUrl}' is not an absolute http(s) URL");
     }
 }
 
@@ -82,8 +88,18 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
             return ValidateOptionsResult.Fail($"Smtp:Port: {options.Port.ToString(CultureInfo.InvariantCulture)} is not a TCP port (1-65535)");
         }
 
-        return string.IsNullOrWhiteSpace(options.From)
-            ? ValidateOptionsResult.Fail("Smtp:From: is required when Smtp:Host is set")
-            : ValidateOptionsResult.Success;
+        if (!Enum.IsDefined(options.Tls))
+        {
+            return ValidateOptionsResult.Fail("Smtp:Tls: expected one of None, StartTls, Ssl");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.From))
+        {
+            return ValidateOptionsResult.Fail("Smtp:From: is required when Smtp:Host is set");
+        }
+
+        return MimeKit.MailboxAddress.TryParse(options.From, out _)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Smtp:From: '{options.From}' is not an e-mail address");
     }
 }

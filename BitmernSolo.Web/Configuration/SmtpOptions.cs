@@ -1,5 +1,18 @@
 namespace BitmernSolo.Web.Configuration;
 
+/// <summary>How the connection to the mail server is secured.</summary>
+public enum SmtpTlsMode
+{
+    /// <summary>Plain SMTP; only for a relay on the same host or network.</summary>
+    None = 0,
+
+    /// <summary>Connect in plain text, then require STARTTLS (usually port 587).</summary>
+    StartTls = 1,
+
+    /// <summary>TLS from the first byte (SMTPS, usually port 465).</summary>
+    Ssl = 2,
+}
+
 /// <summary>Outgoing mail (section <c>Smtp</c>). Empty <see cref="Host"/> means mail is not sent; links are logged instead.</summary>
 public sealed class SmtpOptions
 {
@@ -16,8 +29,7 @@ public sealed class SmtpOptions
     /// <summary>Sender address, e.g. <c>"BitmernSolo &lt;pool@example.com&gt;"</c>.</summary>
     public string? From { get; set; }
 
-    /// <summary>Require TLS (STARTTLS on 587, implicit TLS on 465).</summary>
-    public bool UseTls { get; set; } = true;
+    public SmtpTlsMode Tls { get; set; } = SmtpTlsMode.StartTls;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 }

@@ -1,5 +1,7 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
+using Hangfire.InMemory;
 
 namespace BitmernSolo.Web.Jobs;
 
@@ -14,11 +16,15 @@ public static class JobsExtensions
     public static WebApplicationBuilder AddPoolJobs(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // Storage and activator are this host's own services. Left to AddHangfire they would come from Hangfire's process-wide
+        // statics (JobStorage.Current, JobActivator.Current), and two hosts in one process (the test suite) would run each
+        // other's jobs against each other's databases. Registered first, AddHangfire's TryAdd keeps them.
+        builder.Services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
+        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire(configuration => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage());
+            .UseRecommendedSerializerSettings());
         builder.Services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         builder.Services.AddHostedService<RecurringJobRegistrar>();
         return builder;

@@ -36,6 +36,17 @@ public sealed class NotificationLog
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>
+    /// Not before: a delivery claims the row by moving this forward (a lease), a failure sets it to the back-off time.
+    /// Null = never attempted.
+    /// </summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>The message as rendered when the event happened; the outbox sends exactly this, however late.</summary>
+    public string? HtmlBody { get; set; }
+
+    public string? TextBody { get; set; }
 }
 
 internal sealed class NotificationLogConfiguration : IEntityTypeConfiguration<NotificationLog>
@@ -50,5 +61,6 @@ internal sealed class NotificationLogConfiguration : IEntityTypeConfiguration<No
         builder.Property(n => n.LastError).HasMaxLength(2048);
         builder.HasIndex(n => n.DeduplicationKey).IsUnique();
         builder.HasIndex(n => n.CreatedAt);
+        builder.HasIndex(n => new { n.Status, n.NextAttemptAt });
     }
 }

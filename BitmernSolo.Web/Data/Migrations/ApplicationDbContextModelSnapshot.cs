@@ -73,6 +73,9 @@ namespace BitmernSolo.Web.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -81,6 +84,9 @@ namespace BitmernSolo.Web.Data.Migrations
                     b.Property<string>("LastError")
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
@@ -98,12 +104,17 @@ namespace BitmernSolo.Web.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TextBody")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("DeduplicationKey")
                         .IsUnique();
+
+                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("Notifications", (string)null);
                 });

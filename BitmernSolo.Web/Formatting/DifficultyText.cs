@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace BitmernSolo.Web.Components.Pages.Pool;
+namespace BitmernSolo.Web.Formatting;
 
 /// <summary>Difficulty for people: SI prefixes, invariant culture (16384 → "16.38 k").</summary>
 public static class DifficultyText

@@ -1,0 +1,48 @@
+using BitmernSolo.Web.Data;
+using BitmernSolo.Web.Data.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace BitmernSolo.Web.Alerts;
+
+/// <summary>A user who saved an address, with the preference that applies to it (wallet's own, else global, else defaults).</summary>
+public sealed record AlertWatcher(string UserId, string Email, long WalletId, string PoolId, string Address, string? Label, AlertPreference Preference)
+{
+    /// <summary>Loads the watchers of every saved wallet, or of one pool's address.</summary>
+    public static async Task<List<AlertWatcher>> LoadAsync(
+        ApplicationDbContext db, string? poolId, string? address, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var wallets = db.Wallets.AsNoTracking();
+        if (poolId is not null)
+        {
+            wallets = wallets.Where(w => w.PoolId == poolId);
+        }
+
+        if (address is not null)
+        {
+            wallets = wallets.Where(w => w.Address == address);
+        }
+
+        var rows = await (
+            from wallet in wallets
+            join user in db.Users on wallet.UserId equals user.Id
+            where user.Email != null
+            select new { Wallet = wallet, Email = user.Email! }).ToListAsync(cancellationToken);
+        var userIds = rows.Select(r => r.Wallet.UserId).Distinct().ToList();
+        var preferences = await db.AlertPreferences.AsNoTracking()
+            .Where(p => userIds.Contains(p.UserId))
+            .ToListAsync(cancellationToken);
+
+        return rows
+            .Select(r => new AlertWatcher(
+                r.Wallet.UserId, r.Email, r.Wallet.Id, r.Wallet.PoolId, r.Wallet.Address, r.Wallet.Label,
+                Resolve(preferences, r.Wallet)))
+            .ToList();
+    }
+
+    /// <summary>No saved preference means the defaults of <see cref="AlertPreference"/>: a new user hears about their workers.</summary>
+    private static AlertPreference Resolve(List<AlertPreference> preferences, Wallet wallet) =>
+        preferences.FirstOrDefault(p => p.UserId == wallet.UserId && p.WalletId == wallet.Id)
+        ?? preferences.FirstOrDefault(p => p.UserId == wallet.UserId && p.WalletId == null)
+        ?? new AlertPreference { UserId = wallet.UserId };
+}

@@ -1,0 +1,15 @@
+namespace BitmernSolo.Web.Alerts;
+
+/// <summary>
+/// Called by the stratum integration when a block it submitted was accepted (after the <c>FoundBlock</c> row is written).
+/// Returns at once: the notices are written and sent by a background job.
+/// </summary>
+public interface IBlockFoundNotifier
+{
+    /// <param name="poolId">The pool's configured id, as in <c>FoundBlock.PoolId</c>.</param>
+    /// <param name="height">Block height.</param>
+    /// <param name="hash">Block hash in display order.</param>
+    /// <param name="minerAddress">The finder's payout address; its owners (users who saved it) are told.</param>
+    /// <param name="worker">Worker name, or null/empty for a bare address login.</param>
+    void NotifyBlockFound(string poolId, long height, string hash, string minerAddress, string? worker);
+}

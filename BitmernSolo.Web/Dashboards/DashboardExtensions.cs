@@ -1,0 +1,25 @@
+using BitmernSolo.Web.Events;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BitmernSolo.Web.Dashboards;
+
+/// <summary>Wires what the dashboards read (stats queries, pool status) and the live event bus.</summary>
+public static class DashboardExtensions
+{
+    public static WebApplicationBuilder AddPoolDashboards(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<HashrateQueries>();
+        builder.Services.AddSingleton<PoolRecordQueries>();
+        builder.Services.AddSingleton<DashboardPools>();
+        builder.Services.AddSingleton<Components.Pages.Wallets.WalletBook>();
+        builder.Services.AddSingleton<Components.Pages.Alerts.AlertBook>();
+        builder.Services.AddSingleton<Components.Pages.Miner.MinerSnapshotLoader>();
+        builder.Services.AddSingleton<Components.Pages.Pool.PoolOverviewLoader>();
+        // Defaults: the daemon integration's own IPoolStatusProvider wins whether it is registered before or after this.
+        builder.Services.TryAddSingleton<IPoolStatusProvider, NetworkStatPoolStatusProvider>();
+        builder.Services.TryAddSingleton<IPoolEventBus, PoolEventBus>();
+        builder.Services.AddHostedService<StratumEventBridge>();
+        return builder;
+    }
+}

@@ -1,0 +1,35 @@
+namespace BitmernSolo.Web.Dashboards;
+
+/// <summary>How the pool's coin daemon stands, as the home page shows it.</summary>
+public enum DaemonState
+{
+    /// <summary>Nothing has reported on the daemon (yet): no sample, no connection.</summary>
+    NotConnected,
+
+    Synced,
+
+    /// <summary>Reachable but still downloading the chain (initial block download).</summary>
+    Syncing,
+
+    /// <summary>Was reachable, now is not.</summary>
+    Down,
+}
+
+/// <summary>A pool's chain and daemon as last seen.</summary>
+public sealed record PoolStatus(
+    string PoolId,
+    DaemonState Daemon,
+    long? Height,
+    double? NetworkDifficulty,
+    double? NetworkHashrate,
+    DateTimeOffset? SampledAt,
+    string? Detail = null);
+
+/// <summary>
+/// Where the pages learn a pool's daemon state and network figures. The daemon integration implements this with live
+/// state; the default (<see cref="NetworkStatPoolStatusProvider"/>) reads the latest <c>NetworkStat</c> sample.
+/// </summary>
+public interface IPoolStatusProvider
+{
+    Task<PoolStatus> GetStatusAsync(string poolId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using BitmernSolo.Stratum.Shares;
+using BitmernSolo.Web.Configuration;
+using BitmernSolo.Web.Data;
+using BitmernSolo.Web.Data.Pool;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BitmernSolo.Web.Mining;
+
+/// <summary>
+/// Once a minute (on the minute, and once more on shutdown) drains the share aggregator into <c>ShareStats</c> rows (one per
+/// worker and minute) and brings <c>Workers</c> up to date (last share, best shares, online, last difficulty, user agent):
+/// one database round per minute, never one write per share. A failed write keeps everything for the next flush.
+/// </summary>
+public sealed class ShareStatsFlusher(
+    ShareAggregator shares,
+    PersistentWorkerDifficultyStore difficulties,
+    IDbContextFactory<ApplicationDbContext> database,
+    IOptions<PoolOptions> site,
+    PoolActivity activity,
+    TimeProvider time,
+    ILogger<ShareStatsFlusher> logger) : BackgroundService
+{
+    // Never disposed: the host may stop this service after the container disposed it (WebApplicationFactory on Kestrel does),
+    // and a SemaphoreSlim without a wait handle holds nothing to release.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly PendingShareStats _pending = new();
+    private readonly ConcurrentDictionary<WorkerKey, string> _userAgents = new();
+
+    /// <summary>Restores worker difficulties before Kestrel accepts the first miner (hosted services start first).</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await difficulties.LoadAsync(cancellationToken).ConfigureAwait(false);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Remembers a worker's user agent for its next <c>Workers</c> update.</summary>
+    internal void OnWorkerConnected(WorkerKey worker, string? userAgent)
+    {
+        if (!string.IsNullOrEmpty(userAgent))
+        {
+            _userAgents[worker] = userAgent.Length > 128 ? userAgent[..128] : userAgent;
+        }
+    }
+
+    /// <summary>Takes the interval since the last flush and writes it with whatever earlier flushes could not; true when written.</summary>
+    public async Task<bool> FlushAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = time.GetUtcNow();
+            var interval = shares.TakeInterval();
+            foreach (var counters in interval)
+            {
+                _pending.Add(counters, now);
+            }
+
+            if (interval.Count > 0)
+            {
+                activity.OnSharesCounted(interval);
+            }
+
+            var dirty = difficulties.TakeDirty();
+            if (_pending.Count == 0 && dirty.Count == 0 && _userAgents.IsEmpty)
+            {
+                return true;
+            }
+
+            try
+            {
+                await WriteAsync(dirty, cancellationToken).ConfigureAwait(false);
+                _pending.Clear();
+                return true;
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException or InvalidOperationException)
+            {
+                difficulties.ReturnDirty(dirty);
+                logger.LogError(e, "Could not write share statistics ({Buckets} worker-minutes kept in memory for the next flush).", _pending.Count);
+                return false;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                // On the minute: an interval's shares then all fall in the minute that just ended.
+                var now = time.GetUtcNow();
+                var next = PendingShareStats.BucketOf(now).AddMinutes(1).AddMilliseconds(200);
+                await Task.Delay(next - now, time, stoppingToken).ConfigureAwait(false);
+                await FlushAsync(stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // StopAsync flushes once more.
+        }
+    }
+
+    private async Task WriteAsync(IReadOnlyDictionary<WorkerKey, double> dirty, CancellationToken cancellationToken)
+    {
+        var region = site.Value.Region;
+        var summary = _pending.Summary();
+        var totals = shares.Totals().ToDictionary(t => t.Worker);
+        var userAgents = _userAgents.ToDictionary();
+        var workers = summary.Keys.Concat(dirty.Keys).Concat(userAgents.Keys).ToHashSet();
+        var poolIds = workers.Select(w => w.PoolId).Distinct().ToList();
+
+        await using var context = await database.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        context.ShareStats.AddRange(_pending.ToRows(region));
+        var existing = await context.Workers.Where(w => poolIds.Contains(w.PoolId)).ToDictionaryAsync(
+            w => new WorkerKey(w.PoolId, w.Address, w.Worker), cancellationToken).ConfigureAwait(false);
+        foreach (var key in workers)
+        {
+            if (!existing.TryGetValue(key, out var state))
+            {
+                state = new WorkerState { PoolId = key.PoolId, Address = key.Address, Worker = key.Worker };
+                context.Workers.Add(state);
+            }
+
+            state.Region = region ?? state.Region;
+            if (summary.TryGetValue(key, out var seen))
+            {
+                state.LastShareAt = PendingShareStats.Max(state.LastShareAt, seen.LastShare);
+                if (seen.Accepted)
+                {
+                    state.Online = true;
+                    state.OfflineSince = null;
+                }
+            }
+
+            if (totals.TryGetValue(key, out var total))
+            {
+                state.BestShareEver = Math.Max(state.BestShareEver, total.BestEver);
+                state.BestShareSinceBlock = Math.Max(state.BestShareSinceBlock, total.BestSinceLastBlock);
+            }
+
+            if (dirty.TryGetValue(key, out var difficulty))
+            {
+                state.LastDifficulty = difficulty;
+            }
+
+            if (userAgents.TryGetValue(key, out var agent))
+            {
+                state.UserAgent = agent;
+            }
+        }
+
+        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (key, agent) in userAgents)
+        {
+            _userAgents.TryRemove(new KeyValuePair<WorkerKey, string>(key, agent));
+        }
+    }
+}
