@@ -113,6 +113,12 @@ internal sealed partial class StratumSession : IDisposable
     {
         lock (_lock)
         {
+            // Shutdown walks the sessions while some are ending: one already closed (or disposed) has nothing to say.
+            if (_closing)
+            {
+                return;
+            }
+
             Send(_writer.Reconnect());
             CloseAfterPending();
         }
@@ -120,6 +126,11 @@ internal sealed partial class StratumSession : IDisposable
 
     public void Dispose()
     {
+        lock (_lock)
+        {
+            _closing = true; // under the lock: a concurrent ReconnectAndClose either finished writing or sees it
+        }
+
         _sendTimeout.Dispose();
         _abort.Dispose();
         _writer.Dispose();
