@@ -12,7 +12,9 @@ internal static class Sha256Compression
     public const int StateWords = 8;
     public const int BlockWords = 16;
 
-    private static ReadOnlySpan<uint> RoundConstants =>
+    // Arrays, not ReadOnlySpan<uint> properties over collection expressions: for uint those allocated a new array per
+    // call in the Debug build the tests run (the share check allocation test caught it once SHA-256d ran on this compression).
+    private static readonly uint[] RoundConstants =
     [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -24,7 +26,7 @@ internal static class Sha256Compression
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ];
 
-    private static ReadOnlySpan<uint> InitialStateWords =>
+    private static readonly uint[] InitialStateWords =
         [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
     public static void Initialize(Span<uint> state) => InitialStateWords.CopyTo(state);
@@ -43,7 +45,7 @@ internal static class Sha256Compression
         }
 
         uint a = state[0], b = state[1], c = state[2], d = state[3], e = state[4], f = state[5], g = state[6], h = state[7];
-        var k = RoundConstants;
+        ReadOnlySpan<uint> k = RoundConstants;
         for (var t = 0; t < 64; t++)
         {
             var t1 = h + (BitOperations.RotateRight(e, 6) ^ BitOperations.RotateRight(e, 11) ^ BitOperations.RotateRight(e, 25))

@@ -113,23 +113,24 @@ internal sealed partial class StratumSession : IDisposable
     {
         lock (_lock)
         {
-            byte[] reconnect;
-            try
+            // Shutdown walks the sessions while some are ending: one already closed (or disposed) has nothing to say.
+            if (_closing)
             {
-                reconnect = _writer.Reconnect();
-            }
-            catch (ObjectDisposedException)
-            {
-                return; // the session ended between the pool's snapshot of its sessions and this call
+                return;
             }
 
-            Send(reconnect);
+            Send(_writer.Reconnect());
             CloseAfterPending();
         }
     }
 
     public void Dispose()
     {
+        lock (_lock)
+        {
+            _closing = true; // under the lock: a concurrent ReconnectAndClose either finished writing or sees it
+        }
+
         _sendTimeout.Dispose();
         _abort.Dispose();
         _writer.Dispose();

@@ -28,11 +28,26 @@ public class Sha256DTests
     [InlineData(119)]
     [InlineData(200)]
     [InlineData(1000)]
+    [InlineData(Sha256D.ManagedMaxLength)]
+    [InlineData(Sha256D.ManagedMaxLength + 1)]
+    [InlineData(4000)]
     public void EqualsTwoRoundsOfBouncyCastleSha256(int length)
     {
         var data = new byte[length];
         new Random(length).NextBytes(data);
         Assert.Equal(Convert.ToHexStringLower(BouncyCastleSha256(BouncyCastleSha256(data))), Convert.ToHexStringLower(Sha256D.Hash(data)));
+    }
+
+    [Fact]
+    public void EveryLengthOfTheManagedPathEqualsThePlatformSha256Twice()
+    {
+        var data = new byte[Sha256D.ManagedMaxLength + 70];
+        new Random(9).NextBytes(data);
+        for (var length = 0; length < data.Length; length++)
+        {
+            var expected = System.Security.Cryptography.SHA256.HashData(System.Security.Cryptography.SHA256.HashData(data.AsSpan(0, length)));
+            Assert.Equal(Convert.ToHexStringLower(expected), Convert.ToHexStringLower(Sha256D.Hash(data.AsSpan(0, length))));
+        }
     }
 
     [Fact]

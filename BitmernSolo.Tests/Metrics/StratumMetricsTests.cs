@@ -14,7 +14,7 @@ public sealed class StratumMetricsTests
     public async Task BlocksFromTheStratumAreCountedFoundSubmittedAndRejected()
     {
         var metrics = new PoolMetrics(TimeProvider.System);
-        var bridge = new StratumMetricsBridge(new EmptyServices(), metrics);
+        var bridge = new StratumMetricsBridge(new EmptyServices(), metrics, TimeProvider.System);
 
         bridge.OnBlockFound(Block(accepted: true));
         bridge.OnBlockFound(Block(accepted: false));
@@ -43,6 +43,23 @@ public sealed class StratumMetricsTests
             .Where(l => l.StartsWith("bitmernsolo_shares_rejected_total{pool=\"ltc\"", StringComparison.Ordinal))
             .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture));
         Assert.Equal(1, rejected);
+    }
+
+    [Fact]
+    public async Task EachMinutesShareCountersReachTheScrapeThroughTheBridge()
+    {
+        await using var server = new StratumTestServer();
+        await using var client = await server.ConnectAsync(Transport.Memory, IPAddress.Parse("203.0.113.6"));
+        await client.CallAsync("mining.subscribe", "[]");
+        await client.CallAsync("mining.authorize", "[\"ltc1qminer.rig2\",\"x\"]");
+        await client.CallAsync("mining.submit", "[\"ltc1qminer.rig2\",\"nojob\",\"00000000\",\"00000000\",\"00000000\"]");
+        var metrics = new PoolMetrics(TimeProvider.System);
+        var bridge = new StratumMetricsBridge(new EmptyServices(), metrics, TimeProvider.System);
+
+        bridge.OnSharesCounted([.. server.Shares.TakeInterval()]);
+
+        var text = await ScrapeAsync(metrics);
+        Assert.Contains("bitmernsolo_shares_rejected_total{pool=\"ltc\"", text, StringComparison.Ordinal);
     }
 
     private static FoundBlock Block(bool accepted) => new(

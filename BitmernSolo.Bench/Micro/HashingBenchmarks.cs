@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BitmernSolo.Stratum.Crypto;
 using Org.BouncyCastle.Crypto.Generators;
 
-namespace BitmernSolo.Bench;
+namespace BitmernSolo.Bench.Micro;
 
 /// <summary>The hashing on the share path: SHA-256d of a header, a whole SHA-256d share check, scrypt of a header.</summary>
 [MemoryDiagnoser]

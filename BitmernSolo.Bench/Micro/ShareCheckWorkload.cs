@@ -1,7 +1,7 @@
 using BitmernSolo.Stratum.Crypto;
 using BitmernSolo.Stratum.Targets;
 
-namespace BitmernSolo.Bench;
+namespace BitmernSolo.Bench.Micro;
 
 /// <summary>
 /// The SHA-256d share check as the pool runs it, with fixed pseudo-random inputs: hash a ~200-byte coinbase (coinb1 ‖

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using BitmernSolo.Bench.FakeNode;
+
+namespace BitmernSolo.Bench.Load;
+
+/// <summary>
+/// The load modes. <c>node</c>: the fake node alone (for another pool, e.g. ckpool). <c>serve</c>: fake node + pool, prints <c>READY pool=… node=… pid=…</c> and runs until stdin closes.
+/// <c>load</c>: drives a pool elsewhere (<c>--pool ip:port --node url</c>, a new block = <c>POST url/tip</c>).
+/// <c>run</c>: <c>serve</c> in a child process (so the pool's RSS is its own) and <c>load</c> against it.
+/// <c>quick-load</c>: everything in this process, small N, a few seconds (CI; asserts nothing).
+/// </summary>
+internal static class LoadCommand
+{
+    public static readonly LoadOptions QuickDefaults = new()
+    {
+        Connections = 50, FanOuts = 2, SubmitConnections = 10, InFlight = 4, SubmitDuration = TimeSpan.FromSeconds(2), Addresses = 5,
+    };
+
+    public static async Task<int> RunAsync(string mode, string[] args, TextWriter output)
+    {
+        var transactions = int.Parse(Value(args, "--transactions") ?? "3000", CultureInfo.InvariantCulture);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"BitmernSolo load '{mode}', {Environment.ProcessorCount} CPUs, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadReport.LoadAverage()}, args: {string.Join(' ', args)}"));
+        switch (mode)
+        {
+            case "node":
+            {
+                await using var node = new FakeBitcoinNode(transactions);
+                await node.StartAsync(int.Parse(Value(args, "--port") ?? "0", CultureInfo.InvariantCulture)).ConfigureAwait(false);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"READY node={node.Url} pid={Environment.ProcessId}"));
+                await output.FlushAsync().ConfigureAwait(false);
+                await Console.In.ReadToEndAsync().ConfigureAwait(false);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"node: {node.SubmittedBlocks} blocks submitted"));
+                return 0;
+            }
+
+            case "serve":
+                return await ServeAsync(transactions, int.Parse(Value(args, "--port") ?? "0", CultureInfo.InvariantCulture), output).ConfigureAwait(false);
+            case "load":
+            {
+                var node = new Uri(Value(args, "--node") ?? throw new ArgumentException("--node url is required"));
+                using var http = new HttpClient();
+                var options = LoadOptions.Parse(args, new LoadOptions());
+                var result = await LoadGenerator.RunAsync(options, () => http.PostAsync(new Uri(node, "tip"), null), output).ConfigureAwait(false);
+                LoadReport.Print(output, options, result);
+                return 0;
+            }
+            case "run":
+                return await RunWithChildAsync(args, transactions, output).ConfigureAwait(false);
+            default:
+            {
+                var options = LoadOptions.Parse(args, QuickDefaults) with { PoolProcessId = Environment.ProcessId };
+                var result = await QuickAsync(options, transactions, output).ConfigureAwait(false);
+                LoadReport.Print(output, options, result);
+                return 0;
+            }
+        }
+    }
+
+    /// <summary>Fake node and pool in this process, then the load: what the quick mode and the test run.</summary>
+    public static async Task<LoadResult> QuickAsync(LoadOptions options, int transactions, TextWriter log)
+    {
+        await using var node = new FakeBitcoinNode(transactions);
+        await node.StartAsync().ConfigureAwait(false);
+        await using var pool = new BenchPoolHost();
+        await pool.StartAsync(node.Url).ConfigureAwait(false);
+        return await LoadGenerator.RunAsync(options with { Pool = new IPEndPoint(IPAddress.Loopback, pool.Port) }, () =>
+        {
+            node.NewTip();
+            return Task.CompletedTask;
+        }, log).ConfigureAwait(false);
+    }
+
+    private static async Task<int> ServeAsync(int transactions, int port, TextWriter output)
+    {
+        await using var node = new FakeBitcoinNode(transactions);
+        await node.StartAsync().ConfigureAwait(false);
+        await using var pool = new BenchPoolHost();
+        await pool.StartAsync(node.Url, port).ConfigureAwait(false);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"READY pool=127.0.0.1:{pool.Port} node={node.Url} pid={Environment.ProcessId} template={node.Template.TransactionCount} transactions, {node.Template.TotalBytes} bytes"));
+        await output.FlushAsync().ConfigureAwait(false);
+        await Console.In.ReadToEndAsync().ConfigureAwait(false); // until the parent closes stdin
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"serve: {node.SubmittedBlocks} blocks submitted"));
+        return 0;
+    }
+
+    private static async Task<int> RunWithChildAsync(string[] args, int transactions, TextWriter output)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(LoadCommand).Assembly.Location);
+        }
+
+        foreach (var arg in (string[])["serve", "--transactions", transactions.ToString(CultureInfo.InvariantCulture)])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        if (Value(args, "--server-gc") is { } serverGc)
+        {
+            start.Environment["DOTNET_gcServer"] = serverGc;
+        }
+
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("Cannot start the pool process.");
+        try
+        {
+            string? line;
+            while ((line = await child.StandardOutput.ReadLineAsync().ConfigureAwait(false)) is not null && !line.StartsWith("READY", StringComparison.Ordinal))
+            {
+            }
+
+            if (line is null)
+            {
+                throw new InvalidOperationException("The pool process exited before it was ready.");
+            }
+
+            output.WriteLine(line);
+            var fields = line.Split(' ').Select(f => f.Split('=', 2)).Where(f => f.Length == 2).ToDictionary(f => f[0], f => f[1]);
+            await Task.Delay(1000).ConfigureAwait(false); // let the pool settle before the idle RSS is read
+            using var http = new HttpClient();
+            var node = new Uri(fields["node"]);
+            var options = LoadOptions.Parse(args, new LoadOptions()) with
+            {
+                Pool = IPEndPoint.Parse(fields["pool"]),
+                PoolProcessId = int.Parse(fields["pid"], CultureInfo.InvariantCulture),
+            };
+            var result = await LoadGenerator.RunAsync(options, () => http.PostAsync(new Uri(node, "tip"), null), output).ConfigureAwait(false);
+            LoadReport.Print(output, options, result);
+            return 0;
+        }
+        finally
+        {
+            child.StandardInput.Close();
+            if (!child.WaitForExit(10_000))
+            {
+                child.Kill();
+            }
+        }
+    }
+
+    private static string? Value(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

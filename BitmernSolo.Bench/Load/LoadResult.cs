@@ -1,0 +1,16 @@
+namespace BitmernSolo.Bench.Load;
+
+/// <summary>The functional facts and figures of one load run (tests check the facts, people read the figures).</summary>
+internal sealed record LoadResult(
+    int Connected,
+    IReadOnlyList<FanOutResult> FanOuts,
+    long Submitted,
+    long Answered,
+    IReadOnlyDictionary<int, long> AnswersByCode,
+    double SubmitsPerSecond,
+    Percentiles ReplyLatency,
+    long? ResidentBytesIdle,
+    long? ResidentBytesConnected);
+
+/// <summary>One new block: how many connections got the new prevhash, and when (from the trigger).</summary>
+internal sealed record FanOutResult(int Reached, int Expected, Percentiles Latency);
