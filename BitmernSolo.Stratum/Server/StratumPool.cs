@@ -92,7 +92,13 @@ public sealed class StratumPool : IDisposable
     /// <summary>
     /// Runs one connection until it closes: admission (per-IP cap, bans), then the stratum session. Completes the transport.
     /// </summary>
-    public async Task RunSessionAsync(IDuplexPipe transport, EndPoint? remoteEndPoint, VarDiffOptions varDiff, CancellationToken cancellationToken)
+    public Task RunSessionAsync(IDuplexPipe transport, EndPoint? remoteEndPoint, VarDiffOptions varDiff, CancellationToken cancellationToken) =>
+        RunSessionAsync(transport, remoteEndPoint, localPort: null, varDiff, cancellationToken);
+
+    /// <inheritdoc cref="RunSessionAsync(IDuplexPipe, EndPoint?, VarDiffOptions, CancellationToken)"/>
+    /// <param name="localPort">The pool port the connection arrived on, shown in <see cref="SessionInfo.LocalPort"/>.</param>
+    public async Task RunSessionAsync(
+        IDuplexPipe transport, EndPoint? remoteEndPoint, int? localPort, VarDiffOptions varDiff, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transport);
         ArgumentNullException.ThrowIfNull(varDiff);
@@ -110,7 +116,7 @@ public sealed class StratumPool : IDisposable
             return;
         }
 
-        using var session = new StratumSession(this, transport, address, extranonce1, varDiff);
+        using var session = new StratumSession(this, transport, address, localPort, extranonce1, varDiff);
         _sessions[extranonce1] = session;
         try
         {

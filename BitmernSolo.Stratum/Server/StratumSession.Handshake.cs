@@ -37,7 +37,8 @@ internal sealed partial class StratumSession
     {
         lock (_lock)
         {
-            return new SessionInfo(_extranonce1Hex, _remoteAddress, _userAgent, _stats?.Key, _difficulty, _connectedAt, _lastActivity);
+            return new SessionInfo(_extranonce1Hex, _remoteAddress, _userAgent, _stats?.Key, _difficulty, _connectedAt, _lastActivity,
+                _localPort, _lastShareAt, _hashrate.Estimate(_pool.Time.GetUtcNow(), (uint)_pool.Settings.ShareMultiplier));
         }
     }
 

@@ -12,6 +12,8 @@ internal sealed partial class StratumSession
 {
     private int _submissions;
     private int _invalidSubmissions;
+    private DateTimeOffset? _lastShareAt;
+    private SessionHashrateWindow _hashrate;
 
     private async ValueTask<bool> HandleSubmitAsync(StratumRequest request)
     {
@@ -121,6 +123,8 @@ internal sealed partial class StratumSession
         {
             var now = _pool.Time.GetUtcNow();
             _submissions++;
+            _lastShareAt = now;
+            _hashrate.Record(credited, now);
             _stats?.RecordAccepted(credited, check.AchievedDifficulty * _pool.Settings.ShareMultiplier, now);
             Send(_writer.Result(request.Id, true));
             if (_varDiff.RecordShare(now) is not null)

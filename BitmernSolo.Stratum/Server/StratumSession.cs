@@ -22,6 +22,7 @@ internal sealed partial class StratumSession : IDisposable
     private readonly StratumServerOptions _options;
     private readonly IDuplexPipe _transport;
     private readonly IPAddress? _remoteAddress;
+    private readonly int? _localPort;
     private readonly Channel<byte[]> _outgoing;
     private readonly CancellationTokenSource _abort = new();
     private readonly CancellationTokenSource _sendTimeout;
@@ -35,12 +36,13 @@ internal sealed partial class StratumSession : IDisposable
     private volatile bool _closing;
     private int _invalidMessages;
 
-    public StratumSession(StratumPool pool, IDuplexPipe transport, IPAddress? remoteAddress, uint extranonce1, VarDiffOptions varDiff)
+    public StratumSession(StratumPool pool, IDuplexPipe transport, IPAddress? remoteAddress, int? localPort, uint extranonce1, VarDiffOptions varDiff)
     {
         _pool = pool;
         _options = pool.Options;
         _transport = transport;
         _remoteAddress = remoteAddress;
+        _localPort = localPort;
         ExtranonceAllocator.WriteBytes(extranonce1, _extranonce1);
         _extranonce1Hex = Convert.ToHexStringLower(_extranonce1);
         _outgoing = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(Math.Max(1, _options.SendQueueCapacity))
@@ -50,6 +52,7 @@ internal sealed partial class StratumSession : IDisposable
         });
         _sendTimeout = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
         _connectedAt = _lastActivity = pool.Time.GetUtcNow();
+        _hashrate = new SessionHashrateWindow(_connectedAt);
         _varDiff = new VarDiffController(varDiff, varDiff.StartDifficulty, _connectedAt);
         _duplicates = new DuplicateShareTracker(_options.MaxTrackedSharesPerJob);
         _difficulty = _previousDifficulty = _varDiff.Current;

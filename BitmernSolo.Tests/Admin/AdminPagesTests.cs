@@ -58,6 +58,22 @@ public sealed class AdminPagesTests(AdminAreaFixture app) : IClassFixture<AdminA
     }
 
     [Fact]
+    public async Task TheSessionsPageShowsEachSessionsPortHashrateAndLastShare()
+    {
+        var html = await AdminPageAsync("/admin/sessions");
+
+        foreach (var header in (string[])["<th>Port</th>", "<th>Hashrate</th>", "<th>Connected since</th>", "<th>Last share</th>"])
+        {
+            Assert.Contains(header, html, StringComparison.Ordinal);
+        }
+
+        foreach (var cell in (string[])["<td>3333</td>", "<td>3334</td>", "<td>6.40 TH/s</td>", "<td>1.00 TH/s</td>", "<td>500 MH/s</td>"])
+        {
+            Assert.Contains(cell, html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task TheConfigurationPageMasksEverySecret()
     {
         var html = await AdminPageAsync("/admin/configuration");

@@ -28,7 +28,7 @@ public sealed class StratumConnectionHandler(
         metrics?.ConnectionOpened(poolId, port);
         try
         {
-            await pool.RunSessionAsync(connection.Transport, connection.RemoteEndPoint, varDiff, connection.ConnectionClosed).ConfigureAwait(false);
+            await pool.RunSessionAsync(connection.Transport, connection.RemoteEndPoint, port, varDiff, connection.ConnectionClosed).ConfigureAwait(false);
         }
         finally
         {

@@ -52,7 +52,8 @@ public sealed class StratumTestServer : IAsyncDisposable
 
     public List<FoundBlock> Blocks { get; } = [];
 
-    public async Task<StratumTestClient> ConnectAsync(Transport transport, IPAddress? from = null, PipeOptions? clientReads = null)
+    public async Task<StratumTestClient> ConnectAsync(Transport transport, IPAddress? from = null, PipeOptions? clientReads = null,
+        int? localPort = null)
     {
         if (transport == Transport.Memory)
         {
@@ -62,7 +63,7 @@ public sealed class StratumTestServer : IAsyncDisposable
             var remote = new IPEndPoint(from ?? IPAddress.Loopback, Interlocked.Increment(ref _nextPort));
             lock (_sessions)
             {
-                _sessions.Add(Task.Run(() => Pool.RunSessionAsync(serverSide, remote, VarDiff, _stop.Token)));
+                _sessions.Add(Task.Run(() => Pool.RunSessionAsync(serverSide, remote, localPort, VarDiff, _stop.Token)));
             }
 
             return new StratumTestClient(toClient.Reader, toServer.Writer);
@@ -127,7 +128,7 @@ public sealed class StratumTestServer : IAsyncDisposable
             {
                 _sessions.Add(Task.Run(async () =>
                 {
-                    await Pool.RunSessionAsync(pipe, socket.RemoteEndPoint, VarDiff, _stop.Token);
+                    await Pool.RunSessionAsync(pipe, socket.RemoteEndPoint, (socket.LocalEndPoint as IPEndPoint)?.Port, VarDiff, _stop.Token);
                     await stream.DisposeAsync();
                 }));
             }

@@ -2,7 +2,10 @@ using System.Net;
 
 namespace BitmernSolo.Web.Components.Pages.Admin;
 
-/// <summary>A connected stratum session as the admin Live sessions page shows it; null where the source does not know.</summary>
+/// <summary>
+/// A connected stratum session as the admin Live sessions page shows it; null where the source does not know.
+/// <see cref="LastShare"/> is the last accepted share (null before the first), not the last line the miner sent.
+/// </summary>
 public sealed record LiveSession(
     string Id,
     string PoolId,
@@ -14,7 +17,7 @@ public sealed record LiveSession(
     double Difficulty,
     double? Hashrate,
     DateTimeOffset ConnectedAt,
-    DateTimeOffset? LastActivity);
+    DateTimeOffset? LastShare);
 
 /// <summary>
 /// The stratum server's live sessions: <see cref="StratumLiveSessions"/> when the stratum runs in this process, else

@@ -4,7 +4,7 @@ namespace BitmernSolo.Web.Components.Pages.Admin;
 
 /// <summary>
 /// Live sessions from the in-process stratum pools. A session's id is "pool:extranonce1", unique while it lives.
-/// The snapshot has no port or hashrate, so those show as unknown; "last activity" is the last line the miner sent.
+/// The port is unknown for sessions not hosted by Kestrel (in-memory transports).
 /// </summary>
 public sealed class StratumLiveSessions(StratumPoolRegistry registry) : ILiveSessionSource
 {
@@ -12,15 +12,15 @@ public sealed class StratumLiveSessions(StratumPoolRegistry registry) : ILiveSes
         [.. registry.Pools.SelectMany(pool => pool.GetSessions().Select(s => new LiveSession(
             pool.Settings.PoolId + ":" + s.Extranonce1,
             pool.Settings.PoolId,
-            Port: null,
+            s.LocalPort,
             s.Worker?.Address,
             s.Worker?.Worker,
             s.RemoteAddress,
             s.UserAgent,
             s.Difficulty,
-            Hashrate: null,
+            s.Hashrate,
             s.ConnectedAt,
-            s.LastActivity)))];
+            s.LastShareAt)))];
 
     public bool Disconnect(string sessionId)
     {
