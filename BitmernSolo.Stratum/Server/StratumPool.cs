@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net;
 using BitmernSolo.Stratum.Jobs;
@@ -68,8 +67,9 @@ public sealed class StratumPool : IDisposable
     public event Action<WorkerKey>? WorkerDisconnected;
 
     /// <summary>
-    /// Raised after a new tip's clean job was queued to every session, with the time since the tip was first seen
-    /// (work sources that are <see cref="INewBlockSink"/>s only). Handlers only record.
+    /// Raised once a new tip's clean notify has been written to every session's transport (a session that closes first counts
+    /// as done), with the time since the tip was first seen (work sources that are <see cref="INewBlockSink"/>s only). Raised on
+    /// the write loop of the last session to flush (or the publishing thread when no session took the notify): handlers only record.
     /// </summary>
     public event Action<FanOutSample>? NewTipBroadcast;
 
@@ -198,16 +198,14 @@ public sealed class StratumPool : IDisposable
 
     private void OnJobPublished(IMiningJob job, bool cleanJobs)
     {
-        var sessions = 0;
+        var countdown = cleanJobs && NewTipBroadcast is { } handler && _work is INewBlockSink { LastTip: { } tip } && tip.BlockHash == job.PreviousBlockHash
+            ? new FanOutCountdown(handler, Settings.PoolId, job.Height, tip)
+            : null;
         foreach (var session in _sessions.Values)
         {
-            session.OnNewWork(cleanJobs);
-            sessions++;
+            session.OnNewWork(cleanJobs, countdown);
         }
 
-        if (cleanJobs && NewTipBroadcast is { } handler && _work is INewBlockSink { LastTip: { } tip } && tip.BlockHash == job.PreviousBlockHash)
-        {
-            handler(new FanOutSample(Settings.PoolId, job.Height, tip.Source, Stopwatch.GetElapsedTime(tip.Timestamp), sessions));
-        }
+        countdown?.Release();
     }
 }

@@ -6,8 +6,11 @@ namespace BitmernSolo.Stratum.Server;
 /// <summary>Work and difficulty: the first set_difficulty and notify, new jobs from the pool, VarDiff changes.</summary>
 internal sealed partial class StratumSession
 {
-    /// <summary>Called by the pool for each published job; sends this session's job if it changed.</summary>
-    public void OnNewWork(bool cleanJobs)
+    /// <summary>
+    /// Called by the pool for each published job; sends this session's job if it changed. A new tip's <paramref name="fanOut"/>
+    /// rides along with the notify and is released once the write loop has flushed it.
+    /// </summary>
+    public void OnNewWork(bool cleanJobs, FanOutCountdown? fanOut = null)
     {
         lock (_lock)
         {
@@ -28,7 +31,8 @@ internal sealed partial class StratumSession
             }
 
             _lastJob = job;
-            Send(PreparedNotify.Of(job).For(cleanJobs));
+            fanOut?.Add();
+            Send(PreparedNotify.Of(job).For(cleanJobs), fanOut);
             StartGracePeriod();
         }
     }

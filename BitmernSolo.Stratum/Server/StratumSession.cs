@@ -23,7 +23,7 @@ internal sealed partial class StratumSession : IDisposable
     private readonly IDuplexPipe _transport;
     private readonly IPAddress? _remoteAddress;
     private readonly int? _localPort;
-    private readonly Channel<byte[]> _outgoing;
+    private readonly Channel<Outgoing> _outgoing;
     private readonly CancellationTokenSource _abort = new();
     private readonly CancellationTokenSource _sendTimeout;
     private readonly StratumMessageWriter _writer = new();
@@ -33,6 +33,7 @@ internal sealed partial class StratumSession : IDisposable
     private readonly DuplicateShareTracker _duplicates;
     private readonly DateTimeOffset _connectedAt;
     private DateTimeOffset _lastActivity;
+    private List<FanOutCountdown>? _written; // the write loop's alone: new-tip notifies written but not yet flushed
     private volatile bool _closing;
     private int _invalidMessages;
 
@@ -45,7 +46,7 @@ internal sealed partial class StratumSession : IDisposable
         _localPort = localPort;
         ExtranonceAllocator.WriteBytes(extranonce1, _extranonce1);
         _extranonce1Hex = Convert.ToHexStringLower(_extranonce1);
-        _outgoing = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(Math.Max(1, _options.SendQueueCapacity))
+        _outgoing = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(Math.Max(1, _options.SendQueueCapacity))
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -75,7 +76,15 @@ internal sealed partial class StratumSession : IDisposable
         {
             _closing = true;
             _outgoing.Writer.TryComplete();
-            await writing.ConfigureAwait(false);
+            try
+            {
+                await writing.ConfigureAwait(false);
+            }
+            finally
+            {
+                ReleaseUnwritten();
+            }
+
             await CompleteTransportAsync().ConfigureAwait(false);
         }
     }
@@ -194,7 +203,11 @@ internal sealed partial class StratumSession : IDisposable
             {
                 while (reader.TryRead(out var message))
                 {
-                    output.Write(message);
+                    output.Write(message.Bytes);
+                    if (message.FanOut is { } fanOut)
+                    {
+                        (_written ??= []).Add(fanOut);
+                    }
                 }
 
                 _sendTimeout.CancelAfter(_options.SendTimeout);
@@ -204,6 +217,8 @@ internal sealed partial class StratumSession : IDisposable
                     Abort();
                     return;
                 }
+
+                ReleaseWritten();
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException or InvalidOperationException)
@@ -213,13 +228,44 @@ internal sealed partial class StratumSession : IDisposable
     }
 
     /// <summary>Queues a message; a full queue means the client does not read: drop it. Call under <see cref="_lock"/>.</summary>
-    private void Send(byte[] message)
+    private void Send(byte[] message, FanOutCountdown? fanOut = null)
     {
-        if (!_closing && !_outgoing.Writer.TryWrite(message))
+        if (_closing || !_outgoing.Writer.TryWrite(new Outgoing(message, fanOut)))
         {
-            Abort();
+            fanOut?.Release(); // never to be written: the broadcast must not wait for it
+            if (!_closing)
+            {
+                Abort();
+            }
         }
     }
+
+    /// <summary>After a flush: the new-tip notifies in it have reached the transport.</summary>
+    private void ReleaseWritten()
+    {
+        if (_written is { Count: > 0 })
+        {
+            foreach (var fanOut in _written)
+            {
+                fanOut.Release();
+            }
+
+            _written.Clear();
+        }
+    }
+
+    /// <summary>Once the write loop has ended: what it wrote but did not flush, and what it never read, will not be written.</summary>
+    private void ReleaseUnwritten()
+    {
+        ReleaseWritten();
+        while (_outgoing.Reader.TryRead(out var message))
+        {
+            message.FanOut?.Release();
+        }
+    }
+
+    /// <summary>A queued line, and the new-tip broadcast waiting for it to be written when it is that broadcast's notify.</summary>
+    private readonly record struct Outgoing(byte[] Bytes, FanOutCountdown? FanOut);
 
     /// <summary>Stops reading; what is queued is still written. Call under <see cref="_lock"/>.</summary>
     private void CloseAfterPending()

@@ -1,5 +1,9 @@
+using System.Net;
 using BitmernSolo.Stratum.Coins;
 using BitmernSolo.Stratum.Daemons;
+using BitmernSolo.Stratum.Server;
+using BitmernSolo.Stratum.Shares;
+using BitmernSolo.Stratum.Targets;
 using BitmernSolo.Tests.Regtest;
 using BitmernSolo.Web.Daemons;
 
@@ -79,18 +83,30 @@ public sealed class DaemonHealthMonitorRegtestTests(LitecoindPairFixture node) :
     }
 
     [Fact]
-    public async Task ANetworkSampleHasTheDaemonsHeightDifficultyAPositiveHashrateAndTheBlockReward()
+    public async Task ANetworkSampleHasTheDaemonsHeightTipTimeDifficultyAPositiveHashrateTheBlockRewardAndThePoolsActivity()
     {
         node.SkipIfUnavailable();
         await node.GenerateToHeightAsync(Math.Max(2, await node.HeightAsync()));
         var chain = await node.Rpc.GetBlockchainInfoAsync(TestContext.Current.CancellationToken);
+        var tip = await node.Rpc.GetBlockAsync(await node.Rpc.GetBestBlockHashAsync(TestContext.Current.CancellationToken), 1, TestContext.Current.CancellationToken);
+        SessionInfo Session(string address, string? worker) => new(
+            "00000000", IPAddress.Loopback, null, worker is null ? null : new WorkerKey("ltc", address, worker), 1, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch,
+            LocalPort: 3333, LastShareAt: null, Hashrate: 0);
 
-        var sample = await NetworkStatsJob.SampleAsync("ltc", RegtestPool.Litecoin, node.Rpc, null, DateTimeOffset.UnixEpoch, TestContext.Current.CancellationToken);
+        var sample = NetworkStatsJob.WithPoolActivity(
+            await NetworkStatsJob.SampleAsync("ltc", RegtestPool.Litecoin, node.Rpc, null, DateTimeOffset.UnixEpoch, TestContext.Current.CancellationToken),
+            difficultySum: 600, RegtestPool.Litecoin.ShareMultiplier,
+            [Session("ltc1qa", "rig1"), Session("ltc1qa", "rig1"), Session("ltc1qa", "rig2"), Session("ltc1qb", ""), Session("ltc1qc", null)]);
 
         Assert.Equal("ltc", sample.PoolId);
         Assert.Equal(chain.Blocks, sample.Height);
         Assert.Equal(chain.Difficulty, sample.NetworkDifficulty);
         Assert.True(sample.NetworkHashrate > 0);
         Assert.True(sample.BlockReward >= 50_0000_0000L / 2); // regtest halves every 150 blocks; the tip's coinbase paid at least that
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(tip.GetProperty("time").GetInt64()), sample.LastBlockTime);
+        // 600 difficulty over the ten-minute window is one difficulty a second: 2^32 / the share multiplier (scrypt's 65536) H/s.
+        Assert.Equal(HashrateMath.HashesPerDifficulty / RegtestPool.Litecoin.ShareMultiplier, sample.PoolHashrate);
+        Assert.Equal(3, sample.ConnectedWorkers); // a rig on two connections counts once; an unauthorized connection not at all
+        Assert.Equal(2, sample.ConnectedMiners);
     }
 }

@@ -80,6 +80,8 @@ public sealed class NewBlockTriggerRegtestTests(LitecoindPairFixture node) : ICl
         Assert.Equal("zmq", manager.LastTip?.Source);
         var notify = await miner.WaitForAsync("mining.notify");
         Assert.True(notify.GetProperty("params")[8].GetBoolean()); // clean_jobs
+        // Recorded once the notify is flushed to the socket, which is just before or just after the miner reads it.
+        await RegtestPool.EventuallyAsync(() => fanOut.Last("ltc") is not null, "the fan-out sample");
         var sample = fanOut.Last("ltc");
         Assert.NotNull(sample);
         Assert.Equal("zmq", sample.Source);

@@ -4,8 +4,11 @@ using BitmernSolo.Stratum.Jobs;
 
 namespace BitmernSolo.Tests.Stratum.Support;
 
-/// <summary>An in-memory work source: publish jobs by hand, record submitted blocks.</summary>
-public sealed class TestWorkSource : IWorkSource
+/// <summary>
+/// An in-memory work source: publish jobs by hand, record submitted blocks. Set <see cref="LastTip"/> to make a clean job a
+/// measured new-tip broadcast.
+/// </summary>
+public sealed class TestWorkSource : IWorkSource, INewBlockSink
 {
     private readonly ConcurrentDictionary<string, IMiningJob> _history = new();
     private int _next;
@@ -17,6 +20,10 @@ public sealed class TestWorkSource : IWorkSource
     public ConcurrentQueue<(IMiningJob Job, string BlockHex)> SubmittedBlocks { get; } = new();
 
     public bool AcceptBlocks { get; set; } = true;
+
+    public TipSighting? LastTip { get; set; }
+
+    public Task<bool> NotifyNewBlockAsync(Hash256? blockHash, string source, CancellationToken cancellationToken) => Task.FromResult(false);
 
     /// <summary>Easy network target by default so tests decide when a share is a block.</summary>
     public TestMiningJob Publish(bool clean, uint bits = 0x1d00ffff, PowAlgorithm algorithm = PowAlgorithm.Sha256D, int coinbasePadding = 0,

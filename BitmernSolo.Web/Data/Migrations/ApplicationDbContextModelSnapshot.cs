@@ -319,6 +319,9 @@ namespace BitmernSolo.Web.Data.Migrations
                     b.Property<long>("Height")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastBlockTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("NetworkDifficulty")
                         .HasColumnType("REAL");
 

@@ -14,14 +14,20 @@ public sealed class NetworkStat
 
     public long Height { get; set; }
 
+    /// <summary>The tip's header time (the miner's clock, not when the pool saw it); null when the daemon gave none.</summary>
+    public DateTimeOffset? LastBlockTime { get; set; }
+
     public double NetworkDifficulty { get; set; }
 
     public double NetworkHashrate { get; set; }
 
+    /// <summary>H/s over the last ten minutes of share statistics.</summary>
     public double PoolHashrate { get; set; }
 
+    /// <summary>Distinct payout addresses among the authorized live connections.</summary>
     public int ConnectedMiners { get; set; }
 
+    /// <summary>Distinct address.worker names among the authorized live connections.</summary>
     public int ConnectedWorkers { get; set; }
 
     public long BlockReward { get; set; }
