@@ -2,6 +2,7 @@ using BitmernSolo.Tests.Pages;
 using BitmernSolo.Web.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static BitmernSolo.Tests.Browser.BrowserSteps;
 
 namespace BitmernSolo.Tests.Browser;
 
@@ -13,51 +14,18 @@ public sealed class MinerJourneyTests(BrowserAppFixture app) : IClassFixture<Bro
 {
     private const string LtcAddress = DemoData.Address;
     private const string BtcAddress = "bcrt1qdavt4j2sd7dlhqsavtnfxvzppw6k7qy97tmnu9";
-    private const float Timeout = 30_000;
-
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = await app.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = 1366, Height = 900 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(Timeout);
-        Assertions.SetDefaultExpectTimeout(Timeout);
-        return page;
-    }
-
-    /// <summary>Prerendered pages show before the circuit connects; clicks count only once it has.</summary>
-    private static Task WaitForCircuitAsync(IPage page) =>
-        page.Locator("#circuit-state[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-
-    private static async Task ScreenshotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserAppFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
 
     /// <summary>What the browser does when the user switches tabs, without a second tab.</summary>
     private static async Task SetTabVisibilityAsync(IPage page, string state) =>
         await page.EvaluateAsync($"() => {{ Object.defineProperty(document, 'visibilityState', {{ configurable: true, get: () => '{state}' }}); document.dispatchEvent(new Event('visibilitychange')); }}");
 
-    private static async Task AddWalletAsync(IPage page, string poolText, string address)
-    {
-        await page.Locator(".wallet-pool").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = poolText }).First.ClickAsync();
-        await page.FillAsync("#wallet-address", address);
-        await page.Locator(".add-wallet-button").ClickAsync();
-        await page.Locator(".wallets-table", new() { HasText = address }).WaitForAsync();
-    }
-
     [Fact]
     public async Task ANewMinerRegistersSavesAnAddressGetsSettingsAndSeesTheirWorkerCharted()
     {
         Assert.SkipUnless(BrowserAppFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserAppFixture.ChromiumPath}.");
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(app.Browser!, app.BaseAddress);
 
-        // Register (a static form post that signs in).
-        await page.GotoAsync("/Account/Register");
-        await page.FillAsync("[id='Input.Email']", $"browser-{Guid.NewGuid():N}@example.com");
-        await page.FillAsync("[id='Input.Password']", "Correct-Horse-9");
-        await page.FillAsync("[id='Input.ConfirmPassword']", "Correct-Horse-9");
-        await page.Locator("button[type=submit]", new() { HasText = "Register" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseAddress.ToString());
-        await WaitForCircuitAsync(page);
+        await RegisterAsync(page, app.BaseAddress);
         await ScreenshotAsync(page, "home");
 
         // A wrong-network address is refused with the parser's reason; the regtest ones are saved.
