@@ -56,11 +56,12 @@ public sealed class MiningAppFactory : WebApplicationFactory<Program>
 
     public int StratumPort { get; }
 
-    public async Task<StratumTestClient> ConnectMinerAsync()
+    /// <summary>A test miner's connection to <paramref name="port"/> (one of the pool's stratum ports), the first one by default.</summary>
+    public async Task<StratumTestClient> ConnectMinerAsync(int? port = null)
     {
         StartServer();
         var tcp = new TcpClient();
-        await tcp.ConnectAsync(IPAddress.Loopback, StratumPort, TestContext.Current.CancellationToken);
+        await tcp.ConnectAsync(IPAddress.Loopback, port ?? StratumPort, TestContext.Current.CancellationToken);
         var stream = tcp.GetStream();
         return new StratumTestClient(PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true)),
             PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true)), new Connection(tcp, stream));
