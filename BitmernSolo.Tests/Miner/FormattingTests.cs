@@ -5,6 +5,16 @@ namespace BitmernSolo.Tests.Miner;
 public sealed class FormattingTests
 {
     [Theory]
+    [InlineData(0, "0")]
+    [InlineData(0.000123, "0.000123")]
+    [InlineData(0.5, "0.5")]
+    [InlineData(512, "512")]
+    [InlineData(16384, "16.384 k")]
+    [InlineData(2_097_152, "2.097 M")]
+    public void DifficultiesKeepFractionalValuesReadableAndUseSiPrefixes(double difficulty, string expected) =>
+        Assert.Equal(expected, DifficultyText.Format(difficulty));
+
+    [Theory]
     [InlineData(0, "0 H/s")]
     [InlineData(-5, "0 H/s")]
     [InlineData(1, "1.00 H/s")]
