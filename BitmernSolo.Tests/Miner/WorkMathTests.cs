@@ -1,3 +1,4 @@
+using BitmernSolo.Stratum.Targets;
 using BitmernSolo.Web.Formatting;
 
 namespace BitmernSolo.Tests.Miner;
@@ -6,22 +7,22 @@ public sealed class WorkMathTests
 {
     [Fact]
     public void OneDifficultyOneShareASecondIsTwoToThe32HashesASecondOnSha256d() =>
-        Assert.Equal(4294967296d, WorkMath.FromDifficultySum(60, 60, 1));
+        Assert.Equal(4294967296d, HashrateMath.FromDifficultySum(60, 60, 1));
 
     [Fact]
     public void ScryptStratumDifficultyIsDividedByItsMultiplier() =>
-        Assert.Equal(65536d, WorkMath.FromDifficultySum(60, 60, 65536));
+        Assert.Equal(65536d, HashrateMath.FromDifficultySum(60, 60, 65536));
 
     [Fact]
     public void DifficultyForIsTheInverseOfHashrate()
     {
         var difficulty = WorkMath.DifficultyFor(1e12, 10, 1);
 
-        Assert.Equal(1e12, WorkMath.FromDifficultySum(difficulty, 10, 1), 1e-3);
+        Assert.Equal(1e12, HashrateMath.FromDifficultySum(difficulty, 10, 1), 1e-3);
     }
 
     [Fact]
-    public void NoTimeMeansNoHashrate() => Assert.Equal(0, WorkMath.FromDifficultySum(100, 0, 1));
+    public void NoTimeMeansNoHashrate() => Assert.Equal(0, HashrateMath.FromDifficultySum(100, 0, 1));
 
     [Fact]
     public void BlockProbabilityFollowsOneMinusExpOfExpectedBlocks()

@@ -1,3 +1,4 @@
+using BitmernSolo.Stratum.Targets;
 using System.Globalization;
 using BitmernSolo.Web.Data;
 using BitmernSolo.Web.Data.Pool;
@@ -67,7 +68,8 @@ public sealed class DailySummaryJob(
             .ToListAsync(cancellationToken);
 
         // Difficulty 1 is 2^32 hashes at share multiplier 1; a scrypt share of the same difficulty is 2^16 times less work.
-        var hashrate = shares.Sum(s => s.DifficultySum) * 4294967296d / pools.ShareMultiplier(wallet.PoolId) / Window.TotalSeconds;
+        var hashrate = HashrateMath.FromDifficultySum(
+            shares.Sum(s => s.DifficultySum), Window.TotalSeconds, (uint)pools.ShareMultiplier(wallet.PoolId));
         return new WalletSummary(
             wallet.PoolId, wallet.Address, wallet.Label, hashrate, shares.Count == 0 ? 0 : shares.Max(s => s.BestShare), blocks, earnings.Sum());
     }

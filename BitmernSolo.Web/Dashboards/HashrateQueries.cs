@@ -1,3 +1,4 @@
+using BitmernSolo.Stratum.Targets;
 using BitmernSolo.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,7 +58,7 @@ public sealed class HashrateQueries(IDbContextFactory<ApplicationDbContext> dbFa
         return [.. states
             .Select(w => new WorkerRow(
                 w.Worker,
-                Formatting.WorkMath.FromDifficultySum(work.GetValueOrDefault(w.Worker), TenMinutes.TotalSeconds, multiplier),
+                HashrateMath.FromDifficultySum(work.GetValueOrDefault(w.Worker), TenMinutes.TotalSeconds, multiplier),
                 w.LastDifficulty,
                 w.LastShareAt,
                 w.Online,
@@ -80,7 +81,7 @@ public sealed class HashrateQueries(IDbContextFactory<ApplicationDbContext> dbFa
             .Select(g => new TopMiner(
                 g.Key,
                 g.Select(r => r.Worker).Distinct(StringComparer.Ordinal).Count(),
-                Formatting.WorkMath.FromDifficultySum(g.Sum(r => r.DifficultySum), 3600, multiplier)))
+                HashrateMath.FromDifficultySum(g.Sum(r => r.DifficultySum), 3600, multiplier)))
             .OrderByDescending(m => m.Hashrate)
             .Take(count)];
     }

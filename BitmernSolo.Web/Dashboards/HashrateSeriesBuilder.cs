@@ -1,3 +1,4 @@
+using BitmernSolo.Stratum.Targets;
 using BitmernSolo.Web.Formatting;
 
 namespace BitmernSolo.Web.Dashboards;
@@ -50,7 +51,7 @@ public static class HashrateSeriesBuilder
         var points = new HashratePoint[count];
         for (var i = 0; i < count; i++)
         {
-            points[i] = new HashratePoint(start + (step * i), WorkMath.FromDifficultySum(work[i], step.TotalSeconds, shareMultiplier));
+            points[i] = new HashratePoint(start + (step * i), HashrateMath.FromDifficultySum(work[i], step.TotalSeconds, shareMultiplier));
         }
 
         return points;
@@ -62,7 +63,7 @@ public static class HashrateSeriesBuilder
         ArgumentNullException.ThrowIfNull(buckets);
         var start = end - window;
         var sum = buckets.Where(b => b.Start >= start && b.Start < end).Sum(b => b.DifficultySum);
-        return WorkMath.FromDifficultySum(sum, window.TotalSeconds, shareMultiplier);
+        return HashrateMath.FromDifficultySum(sum, window.TotalSeconds, shareMultiplier);
     }
 
     /// <summary>Minute buckets are written when their minute is over; the windows end at the start of the current minute.</summary>

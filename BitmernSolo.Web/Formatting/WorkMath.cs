@@ -10,10 +10,6 @@ public static class WorkMath
 {
     public const double TwoPow32 = HashrateMath.HashesPerDifficulty;
 
-    /// <summary>Hashes per second from accepted share difficulty summed over <paramref name="seconds"/>.</summary>
-    public static double FromDifficultySum(double difficultySum, double seconds, uint shareMultiplier) =>
-        HashrateMath.FromDifficultySum(difficultySum, seconds, shareMultiplier);
-
     /// <summary>The stratum difficulty at which <paramref name="hashrate"/> finds a share every <paramref name="targetSeconds"/>.</summary>
     public static double DifficultyFor(double hashrate, double targetSeconds, uint shareMultiplier) =>
         hashrate * targetSeconds * shareMultiplier / TwoPow32;
