@@ -65,9 +65,13 @@ internal sealed class FakeBitcoinNode : IAsyncDisposable
         Url = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
     }
 
+    /// <summary>Raised when a new tip is triggered (diagnostics: the GC log marks it).</summary>
+    public event Action? TipTriggered;
+
     /// <summary>A new block on the network: new previous hash and height; waiting long polls return the new template.</summary>
     public Hash256 NewTip()
     {
+        TipTriggered?.Invoke();
         TaskCompletionSource released;
         Hash256 hash;
         lock (_gate)

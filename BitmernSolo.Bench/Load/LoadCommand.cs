@@ -94,6 +94,7 @@ internal static class LoadCommand
         };
         meters.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref pooled, value));
         meters.Start();
+        using var gcLog = Environment.GetEnvironmentVariable("BENCH_GC_LOG") == "1" ? StartGcLog(node) : null;
 
         // Until the parent closes stdin; "heap" asks for the live managed heap (after a full, compacting GC).
         while (await Console.In.ReadLineAsync().ConfigureAwait(false) is { } command)
@@ -107,6 +108,27 @@ internal static class LoadCommand
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"serve: {node.SubmittedBlocks} blocks submitted"));
         return 0;
+    }
+
+    /// <summary>Diagnostics (BENCH_GC_LOG=1): every collection seen by a 5 ms poll, to standard error.</summary>
+    private static Timer StartGcLog(FakeBitcoinNode node)
+    {
+        long last = -1;
+        var started = Stopwatch.GetTimestamp();
+        node.TipTriggered += () => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"TIP t={Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0}ms allocated {GC.GetTotalAllocatedBytes() / 1048576}MiB"));
+        return new Timer(_ =>
+        {
+            var info = GC.GetGCMemoryInfo(GCKind.Any);
+            if (info.Index == last)
+            {
+                return;
+            }
+
+            last = info.Index;
+            var pause = info.PauseDurations.Length > 0 ? info.PauseDurations[0].TotalMilliseconds : 0;
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"GC t={Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0}ms #{info.Index} gen{info.Generation} {(info.Concurrent ? "bg" : "blocking")} {(info.Compacted ? "compact" : "")} pause {pause:F1}ms heap {info.HeapSizeBytes / 1048576}MiB promoted {info.PromotedBytes / 1048576}MiB allocated {GC.GetTotalAllocatedBytes() / 1048576}MiB"));
+        }, null, 5, 5);
     }
 
     private static async Task<int> RunWithChildAsync(string[] args, int transactions, TextWriter output)

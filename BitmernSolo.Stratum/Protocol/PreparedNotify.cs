@@ -20,6 +20,8 @@ public sealed class PreparedNotify
     private readonly IMiningJob _job; // asked for its parameters once per variant; the job keeps no text of them
     private byte[]? _clean;
     private byte[]? _notClean;
+    private int _cleanSenders;
+    private int _notCleanSenders;
 
     private PreparedNotify(IMiningJob job) => _job = job;
 
@@ -49,12 +51,49 @@ public sealed class PreparedNotify
         Interlocked.CompareExchange(ref field, _job is MiningJob own ? SerializeDirect(own, clean) : Serialize(_job.Notify, clean), null) ?? field!;
 
     /// <summary>
+    /// True for the first sender of a variant that nobody has serialized yet: it writes the notify straight into its transport
+    /// (<see cref="WriteTo"/>) and nothing is kept. Later senders get the shared bytes (<see cref="For"/>). In a solo pool a
+    /// new block's job per payout address is usually sent once: keeping its 1.2 KB of bytes made every new block promote
+    /// 10,000 of them through the collector's generations in the middle of the fan-out (≈ 25 MB per block, gen 1 pauses of
+    /// 25–140 ms).
+    /// </summary>
+    public bool ClaimFirstUse(bool clean) =>
+        _job is MiningJob
+        && (clean ? Volatile.Read(ref _clean) : Volatile.Read(ref _notClean)) is null
+        && Interlocked.Increment(ref clean ? ref _cleanSenders : ref _notCleanSenders) == 1;
+
+    /// <summary>Whether the variant's bytes are kept for later senders.</summary>
+    internal bool IsKept(bool clean) => (clean ? Volatile.Read(ref _clean) : Volatile.Read(ref _notClean)) is not null;
+
+    /// <summary>Writes the variant into <paramref name="writer"/> without keeping it (after <see cref="ClaimFirstUse"/>).</summary>
+    public void WriteTo(IBufferWriter<byte> writer, bool clean)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (_job is not MiningJob own)
+        {
+            writer.Write(For(clean));
+            return;
+        }
+
+        var length = LengthOf(own, clean);
+        Write(own, clean, writer.GetSpan(length)[..length]);
+        writer.Advance(length);
+    }
+
+    /// <summary>
     /// The same bytes as <see cref="Serialize"/> of <c>job.Notify</c>, written straight from the job's coinbase bytes and its
     /// template's shared text into one array: no hex strings, no JSON writer, no growing buffer. A solo pool serializes a
     /// notify per payout address on every new block; the garbage of 10,000 of them set off collections in the middle of the
     /// fan-out. Every part is hex or the job id (hex), so nothing needs JSON escaping.
     /// </summary>
     internal static byte[] SerializeDirect(MiningJob job, bool clean)
+    {
+        var bytes = new byte[LengthOf(job, clean)];
+        Write(job, clean, bytes);
+        return bytes;
+    }
+
+    private static int LengthOf(MiningJob job, bool clean)
     {
         var text = job.NotifyText;
         var length = Head.Length + job.Id.Length + 3 + text.PreviousHash.Length + 3 + (2 * job.Coinbase1.Length) + 3
@@ -70,7 +109,13 @@ public sealed class PreparedNotify
             length--; // no comma after the last step
         }
 
-        var bytes = new byte[length];
+        return length;
+    }
+
+    /// <summary>Writes the notify into <paramref name="bytes"/>, which is exactly <see cref="LengthOf"/> long.</summary>
+    private static void Write(MiningJob job, bool clean, Span<byte> bytes)
+    {
+        var text = job.NotifyText;
         var at = 0;
         Put(Head, bytes, ref at);
         Put(job.Id, bytes, ref at);
@@ -97,7 +142,10 @@ public sealed class PreparedNotify
         Put("\","u8, bytes, ref at);
         Put(clean ? "true"u8 : "false"u8, bytes, ref at);
         Put(Tail, bytes, ref at);
-        return at == bytes.Length ? bytes : throw new InvalidOperationException("mining.notify length miscounted.");
+        if (at != bytes.Length)
+        {
+            throw new InvalidOperationException("mining.notify length miscounted.");
+        }
     }
 
     private static ReadOnlySpan<byte> Head => "{\"id\":null,\"method\":\"mining.notify\",\"params\":[\""u8;
@@ -106,17 +154,17 @@ public sealed class PreparedNotify
 
     private static ReadOnlySpan<byte> Tail => "]}\n"u8;
 
-    private static void Put(ReadOnlySpan<byte> part, byte[] into, ref int at)
+    private static void Put(ReadOnlySpan<byte> part, Span<byte> into, ref int at)
     {
-        part.CopyTo(into.AsSpan(at));
+        part.CopyTo(into[at..]);
         at += part.Length;
     }
 
-    private static void Put(string ascii, byte[] into, ref int at) => at += System.Text.Encoding.ASCII.GetBytes(ascii, into.AsSpan(at));
+    private static void Put(string ascii, Span<byte> into, ref int at) => at += System.Text.Encoding.ASCII.GetBytes(ascii, into[at..]);
 
-    private static void PutHex(ReadOnlySpan<byte> data, byte[] into, ref int at)
+    private static void PutHex(ReadOnlySpan<byte> data, Span<byte> into, ref int at)
     {
-        if (!Convert.TryToHexStringLower(data, into.AsSpan(at), out var written))
+        if (!Convert.TryToHexStringLower(data, into[at..], out var written))
         {
             throw new InvalidOperationException("mining.notify length miscounted.");
         }

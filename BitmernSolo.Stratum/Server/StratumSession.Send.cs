@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using BitmernSolo.Stratum.Protocol;
 
 namespace BitmernSolo.Stratum.Server;
 
@@ -68,6 +69,46 @@ internal sealed partial class StratumSession
             return;
         }
 
+        AfterWrite(fanOut);
+    }
+
+    /// <summary>
+    /// Sends a job's notify: serialized straight into the transport when this session is the first to send it and can write
+    /// now (a solo miner's own job: nothing kept), else the job's shared bytes through <see cref="Send"/>. Call under
+    /// <see cref="_lock"/>.
+    /// </summary>
+    private void SendNotify(Jobs.IMiningJob job, bool clean, FanOutCountdown? fanOut = null)
+    {
+        if (_closing)
+        {
+            fanOut?.Release(); // never to be written: the broadcast must not wait for it
+            return;
+        }
+
+        var prepared = PreparedNotify.Of(job);
+        if (_writerBusy || !prepared.ClaimFirstUse(clean))
+        {
+            Send(prepared.For(clean), fanOut);
+            return;
+        }
+
+        try
+        {
+            prepared.WriteTo(_transport.Output, clean);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or IOException)
+        {
+            fanOut?.Release();
+            Abort();
+            return;
+        }
+
+        AfterWrite(fanOut);
+    }
+
+    /// <summary>A message is in the transport: the new tip's notify waits for its flush; flushed now unless batching.</summary>
+    private void AfterWrite(FanOutCountdown? fanOut)
+    {
         if (fanOut is not null)
         {
             AddWritten(fanOut);

@@ -34,7 +34,7 @@ internal sealed partial class StratumSession
             fanOut?.Add();
             var batching = _batching;
             _batching = false; // not the read loop's reply: flushed now (with whatever the read loop has written so far)
-            Send(PreparedNotify.Of(job).For(cleanJobs), fanOut);
+            SendNotify(job, cleanJobs, fanOut);
             _batching = batching;
             StartGracePeriod();
         }
@@ -54,7 +54,7 @@ internal sealed partial class StratumSession
         if (job is not null)
         {
             _lastJob = job;
-            Send(PreparedNotify.Of(job).Clean);
+            SendNotify(job, clean: true);
         }
     }
 

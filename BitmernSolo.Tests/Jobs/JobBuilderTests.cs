@@ -91,7 +91,29 @@ public sealed class JobBuilderTests
             var direct = PreparedNotify.SerializeDirect(j, clean);
             Assert.Equal(Encoding.UTF8.GetString(PreparedNotify.Serialize(j.Notify, clean)), Encoding.UTF8.GetString(direct));
             Assert.Equal(direct, PreparedNotify.Of(j).For(clean)); // what sessions send
+            var written = new System.Buffers.ArrayBufferWriter<byte>(16); // smaller than the notify: the writer must grow
+            PreparedNotify.Of(j).WriteTo(written, clean); // what the first session sends
+            Assert.Equal(direct, written.WrittenSpan.ToArray());
         }
+    }
+
+    [Fact]
+    public void AJobsFirstSenderWritesTheNotifyStraightAndItIsKeptOnlyOnceASecondSenderAsks()
+    {
+        // A solo miner's own job is usually sent once: its bytes are not kept (they were promoted through every generation of
+        // the collector during the new-block fan-out). A job two sessions mine is serialized once more and shared.
+        var prepared = PreparedNotify.Of(Build(Template()));
+
+        Assert.True(prepared.ClaimFirstUse(clean: true));
+        Assert.False(prepared.IsKept(clean: true));
+        Assert.False(prepared.ClaimFirstUse(clean: true)); // the second sender takes the shared bytes
+        var shared = prepared.Clean;
+        Assert.True(prepared.IsKept(clean: true));
+        Assert.Same(shared, prepared.Clean);
+        Assert.False(prepared.ClaimFirstUse(clean: true));
+
+        Assert.True(prepared.ClaimFirstUse(clean: false)); // the variants are claimed apart
+        Assert.False(prepared.IsKept(clean: false));
     }
 
     [Fact]
