@@ -115,6 +115,7 @@ public sealed class DaemonHealthMonitor : IDaemonAvailability, IDisposable
         }
 
         var worst = daemons.FirstOrDefault(d => d.State == DaemonState.WrongChain)
+            ?? daemons.FirstOrDefault(d => d.State == DaemonState.FeeAddressRefused)
             ?? daemons.FirstOrDefault(d => d.State == DaemonState.Syncing)
             ?? (daemons.Length > 0 ? daemons[0] : null);
         var reason = worst is null ? "The pool has no daemon." : string.Join("; ", daemons.Select(d => $"{d.Endpoint}: {d.Reason}"));
@@ -165,7 +166,7 @@ public sealed class DaemonHealthMonitor : IDaemonAvailability, IDisposable
 
         if (feeProblem is not null)
         {
-            return (DaemonState.WrongChain, feeProblem);
+            return (DaemonState.FeeAddressRefused, feeProblem);
         }
 
         if (chain.InitialBlockDownload)

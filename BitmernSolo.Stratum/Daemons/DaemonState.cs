@@ -15,6 +15,9 @@ public enum DaemonState
     /// <summary>Unreachable, refusing our credentials, or answering nonsense.</summary>
     Down = 3,
 
-    /// <summary>On another chain than the pool is configured for, or refusing the pool's fee address.</summary>
+    /// <summary>On another chain than the pool is configured for.</summary>
     WrongChain = 4,
+
+    /// <summary>On the configured chain, but <c>validateaddress</c> refuses the pool's fee address: no coinbase could pay it.</summary>
+    FeeAddressRefused = 5,
 }

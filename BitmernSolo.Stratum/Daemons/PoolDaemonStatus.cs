@@ -17,7 +17,7 @@ public sealed record DaemonStatus(
 
 /// <summary>
 /// A pool's daemons as a whole: <see cref="DaemonState.Synced"/> when at least one can give work (the first synced one does),
-/// otherwise the most telling failure (wrong chain, then syncing, then down) with a reason meant for the operator.
+/// otherwise the most telling failure (wrong chain, then fee address refused, then syncing, then down) with a reason meant for the operator.
 /// </summary>
 public sealed record PoolDaemonStatus(
     string PoolId,

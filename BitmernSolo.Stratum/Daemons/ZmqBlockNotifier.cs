@@ -23,9 +23,6 @@ public sealed class ZmqBlockNotifier(string address, Func<Hash256, CancellationT
     /// <summary>Completes once the socket is connected and subscribed (the publisher may still be starting).</summary>
     public Task Subscribed => _subscribed.Task;
 
-    /// <summary>The last error of the handler or of a malformed message, for status pages.</summary>
-    public string? LastError { get; private set; }
-
     /// <summary>The block handler threw (raised on the handler's task); the next hash is handled as usual.</summary>
     public event Action<Exception>? HandlerFailed;
 
@@ -53,7 +50,6 @@ public sealed class ZmqBlockNotifier(string address, Func<Hash256, CancellationT
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    LastError = e.Message;
                     HandlerFailed?.Invoke(e);
                 }
             }
@@ -92,7 +88,6 @@ public sealed class ZmqBlockNotifier(string address, Func<Hash256, CancellationT
 
                 if (Malformed(message) is { } why)
                 {
-                    LastError = $"ignored a ZMQ message that is not a {Topic} notification: {why}";
                     MessageIgnored?.Invoke(why);
                 }
                 else

@@ -24,6 +24,10 @@ public sealed record FoundBlock(
     /// <summary>The coinbase transaction id (null when the work source's job cannot build its coinbase).</summary>
     public Hash256? CoinbaseTxid { get; init; }
 
-    /// <summary>The network difficulty of the job, in the same stratum units as <see cref="ShareDifficulty"/>.</summary>
+    /// <summary>
+    /// The network difficulty of the job in the daemon's units (<c>getdifficulty</c>, no share multiplier), as the network stats
+    /// and block explorers show it. <see cref="ShareDifficulty"/> stays in stratum units, like every other share figure: divide it
+    /// by the share multiplier to compare the two.
+    /// </summary>
     public double NetworkDifficulty { get; init; }
 }

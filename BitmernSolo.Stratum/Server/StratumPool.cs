@@ -213,7 +213,7 @@ public sealed class StratumPool : IDisposable
         {
             MinerRewardSatoshis = (job as MiningJob)?.MinerRewardSatoshis ?? 0,
             CoinbaseTxid = coinbaseTxid,
-            NetworkDifficulty = job.NetworkTarget.ToDifficulty(Settings.ShareMultiplier),
+            NetworkDifficulty = job.NetworkTarget.ToDifficulty(),
         });
     }
 

@@ -46,6 +46,7 @@ public sealed class AdminPagesTests(AdminAreaFixture app) : IClassFixture<AdminA
     [InlineData("/admin/bans", "IP address or CIDR range")]
     [InlineData("/admin/blocks", "b000000000000000000000000000000000000000000000000000000000899998")]
     [InlineData("/admin/blocks", "Rejected")]
+    [InlineData("/admin/blocks", "<td>3,051,757,812.5 / 150,000,000,000,000</td>")] // ltc: the stratum share 2e14 over 65,536, beside getdifficulty
     [InlineData("/admin/payments", "c000000000000000000000000000000000000000000000000000000000899990")]
     [InlineData("/admin/payments", "3.12500000")]
     [InlineData("/admin/users", AdminAreaFixture.AdminEmail)]

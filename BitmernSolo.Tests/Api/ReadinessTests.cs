@@ -59,6 +59,23 @@ public sealed class ReadinessTests
     }
 
     [Fact]
+    public async Task APoolWhoseDaemonRefusesTheFeeAddressIsReportedAsSoNotAsWrongNetwork()
+    {
+        var refusing = Daemon(reachable: true, synced: false) with
+        {
+            Error = "the daemon refuses the pool's fee address 'LVg2kJoFNg45Nbpy53h7Fe1wKyeXVRhMH9'", FeeAddressRefused = true,
+        };
+        var source = new StaticSource(
+            new PoolRuntimeStatus("btc", [Daemon(reachable: true, synced: true)], null, null),
+            new PoolRuntimeStatus("ltc", [refusing], null, null));
+
+        var result = await new PoolDaemonsHealthCheck(Pools, [source]).CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+        Assert.Equal("fee address refused", result.Data["ltc"]);
+    }
+
+    [Fact]
     public async Task APoolMissingFromTheReportIsNotReady()
     {
         var source = new StaticSource(new PoolRuntimeStatus("btc", [Daemon(reachable: true, synced: true)], null, null));

@@ -6,7 +6,14 @@ using BitmernSolo.Stratum.Server;
 using BitmernSolo.Stratum.Shares;
 using BitmernSolo.Stratum.Targets;
 using BitmernSolo.Tests.Regtest;
+using BitmernSolo.Web.Components.Pages.Pool;
+using BitmernSolo.Web.Configuration;
 using BitmernSolo.Web.Daemons;
+using BitmernSolo.Web.Health;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using NetworkStatPoolStatusProvider = BitmernSolo.Web.Dashboards.NetworkStatPoolStatusProvider;
 
 namespace BitmernSolo.Tests.Daemons;
 
@@ -63,9 +70,36 @@ public sealed class DaemonHealthMonitorRegtestTests(LitecoindPairFixture node) :
 
         var status = await monitor.CheckAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(DaemonState.WrongChain, status.State);
+        Assert.Equal(DaemonState.FeeAddressRefused, status.State);
         Assert.Contains("refuses the pool's fee address", status.Reason, StringComparison.Ordinal);
         Assert.Empty((await monitor.SelectAsync(TestContext.Current.CancellationToken)).Daemons);
+    }
+
+    [Fact]
+    public async Task ARefusedFeeAddressIsCalledSoOnThePoolPageAndInReadyzNotWrongNetwork()
+    {
+        node.SkipIfUnavailable();
+        // The start-up validator would refuse this address for a regtest pool; the registry is built without it, as if the
+        // pool's parser and the daemon disagreed.
+        var ltc = new CoinPoolOptions
+        {
+            Id = "ltc", Enabled = true, Coin = "litecoin", Network = "regtest", FeeAddress = "LVg2kJoFNg45Nbpy53h7Fe1wKyeXVRhMH9",
+            Daemons = [new DaemonOptions { Url = node.Miner.RpcUrl.ToString(), User = LitecoindNode.RpcUser, Password = LitecoindNode.RpcPassword }],
+        };
+        var pools = Options.Create(new PoolListOptions { Pools = [ltc] });
+        await using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+        using var registry = new PoolDaemonRegistry(pools, services.GetRequiredService<IHttpClientFactory>(), TimeProvider.System);
+        await registry.Find("ltc")!.Monitor.CheckAsync(TestContext.Current.CancellationToken);
+        using var database = await TestDatabase.CreateAsync();
+
+        var page = await new DaemonPoolStatusProvider(registry, new NetworkStatPoolStatusProvider(database, TimeProvider.System))
+            .GetStatusAsync("ltc", TestContext.Current.CancellationToken);
+        var ready = await new PoolDaemonsHealthCheck(pools, [new DaemonPoolStatusSource(registry, new FanOutLatency(), services)])
+            .CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
+
+        Assert.Equal("fee address refused", PoolOverviewLoader.DaemonText(page.Daemon));
+        Assert.Contains("refuses the pool's fee address", page.Detail, StringComparison.Ordinal);
+        Assert.Equal("fee address refused", ready.Data["ltc"]);
     }
 
     [Fact]

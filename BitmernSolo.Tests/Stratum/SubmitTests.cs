@@ -96,6 +96,29 @@ public class SubmitTests
     }
 
     [Fact]
+    public async Task AScryptBlockCarriesTheDaemonsNetworkDifficultyBesideTheSharesStratumDifficulty()
+    {
+        var litecoin = Daemons.RegtestPool.Litecoin;
+        await using var server = new StratumTestServer(shareMultiplier: litecoin.ShareMultiplier);
+        var job = server.Work.Publish(clean: true, bits: 0x207fffff, algorithm: PowAlgorithm.Scrypt, height: 432);
+        await using var client = await server.ConnectAsync(Transport.Memory);
+        var miner = new TestMiner(client, PowAlgorithm.Scrypt, litecoin.ShareMultiplier);
+        await miner.HandshakeAsCpuminerAsync(User);
+        await miner.SyncAsync();
+
+        var (nonce, ntime) = miner.Grind(7, 0, job.NetworkTarget);
+        await miner.SubmitAsync(job.Id, 7, ntime, nonce, null);
+        await client.CallAsync("mining.extranonce.subscribe", "[]");
+
+        // getdifficulty of a regtest litecoind (bits 0x207fffff): the nBits difficulty, no share multiplier.
+        var block = Assert.Single(server.Blocks);
+        Assert.Equal(4.656542373906925e-10, block.NetworkDifficulty, 1e-22);
+        var achieved = job.CheckShare(Convert.FromHexString(miner.Extranonce1), [0, 0, 0, 7], Convert.ToUInt32(ntime, 16), nonce, job.Version)
+            .AchievedDifficulty;
+        Assert.Equal(achieved * litecoin.ShareMultiplier, block.ShareDifficulty);
+    }
+
+    [Fact]
     public async Task AFailingBlockFoundHandlerNeitherSkipsTheNextHandlerNorDropsTheFinder()
     {
         await using var server = new StratumTestServer();

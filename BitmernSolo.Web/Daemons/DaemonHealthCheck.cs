@@ -5,7 +5,7 @@ namespace BitmernSolo.Web.Daemons;
 
 /// <summary>
 /// <c>/readyz</c> entry of one pool: Healthy when a daemon is synced on the configured chain, Degraded while syncing or not
-/// yet checked, Unhealthy when the daemons are down or on another chain — with the monitor's reason.
+/// yet checked, Unhealthy when the daemons are down, on another chain or refusing the fee address — with the monitor's reason.
 /// </summary>
 internal sealed class DaemonHealthCheck(PoolDaemonRegistry registry, string poolId) : IHealthCheck
 {

@@ -35,6 +35,7 @@ internal sealed class DaemonPoolStatusProvider(IPoolDaemonStatusSource daemons, 
             LiveState.Synced => DashboardDaemonState.Synced,
             LiveState.Syncing => DashboardDaemonState.Syncing,
             LiveState.WrongChain => DashboardDaemonState.WrongNetwork,
+            LiveState.FeeAddressRefused => DashboardDaemonState.FeeAddressRefused,
             _ => DashboardDaemonState.Down,
         };
         return sampled with { Daemon = state, Height = live.Height > 0 ? live.Height : sampled.Height, Detail = live.Reason };

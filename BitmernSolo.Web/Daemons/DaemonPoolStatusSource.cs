@@ -31,5 +31,6 @@ internal sealed class DaemonPoolStatusSource(PoolDaemonRegistry registry, IFanOu
         daemon.SubVersion,
         daemon.State == DaemonState.Down ? null : daemon.RpcLatency,
         daemon.Reason,
-        WrongNetwork: daemon.State == DaemonState.WrongChain);
+        WrongNetwork: daemon.State == DaemonState.WrongChain,
+        FeeAddressRefused: daemon.State == DaemonState.FeeAddressRefused);
 }

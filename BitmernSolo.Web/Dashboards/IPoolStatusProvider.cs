@@ -14,8 +14,11 @@ public enum DaemonState
     /// <summary>Was reachable, now is not.</summary>
     Down,
 
-    /// <summary>Answers, but on another chain than the pool is configured for (or refusing its fee address): nothing is mined.</summary>
+    /// <summary>Answers, but on another chain than the pool is configured for: nothing is mined.</summary>
     WrongNetwork,
+
+    /// <summary>Answers on the right chain, but refuses the pool's fee address: nothing is mined.</summary>
+    FeeAddressRefused,
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using BitmernSolo.Web.Configuration;
+using BitmernSolo.Web.Data.Pool;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -6,11 +7,13 @@ namespace BitmernSolo.Web.Data;
 
 /// <summary>
 /// Brings the database to the current schema before the site serves requests: creates the default data directory and
-/// applies the checked-in migrations, so the embedded default needs no manual step.
+/// applies the checked-in migrations, so the embedded default needs no manual step; then repairs what depends on the configured
+/// pools (<see cref="BlockDifficultyUnits"/>).
 /// </summary>
 internal sealed partial class DatabaseInitializer(
     IDbContextFactory<ApplicationDbContext> contextFactory,
     IOptions<DatabaseOptions> options,
+    IOptions<PoolListOptions> pools,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -23,6 +26,11 @@ internal sealed partial class DatabaseInitializer(
 
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        if (await BlockDifficultyUnits.ToDaemonUnitsAsync(context, pools.Value.Pools, cancellationToken).ConfigureAwait(false) is > 0 and var changed)
+        {
+            LogBlocksRepaired(logger, changed);
+        }
+
         LogReady(logger, database.Provider, database.UsesDefaultSqliteFile ? database.ResolveConnectionString() : "(configured connection string)");
     }
 
@@ -30,4 +38,7 @@ internal sealed partial class DatabaseInitializer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready: {Provider} {Location}")]
     private static partial void LogReady(ILogger logger, string provider, string location);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Network difficulty of {Count} found blocks converted from stratum to daemon units")]
+    private static partial void LogBlocksRepaired(ILogger logger, int count);
 }

@@ -6,7 +6,7 @@ namespace BitmernSolo.Web.Health;
 
 /// <summary>
 /// Ready when every enabled pool has a reachable, synced daemon. The per-pool state goes into the report's data
-/// ("ready", "wrong network", "syncing", "unreachable", "not reported"). Without an <see cref="IPoolStatusSource"/> it
+/// ("ready", "wrong network", "fee address refused", "syncing", "unreachable", "not reported"). Without an <see cref="IPoolStatusSource"/> it
 /// reports healthy with a note, so a web-only deployment is still ready.
 /// </summary>
 internal sealed class PoolDaemonsHealthCheck(IOptions<PoolListOptions> pools, IEnumerable<IPoolStatusSource> sources) : IHealthCheck
@@ -27,6 +27,7 @@ internal sealed class PoolDaemonsHealthCheck(IOptions<PoolListOptions> pools, IE
             data[id] = !current.TryGetValue(id, out var status) ? "not reported"
                 : status.IsReady ? "ready"
                 : status.Daemons.Any(d => d.WrongNetwork) ? "wrong network"
+                : status.Daemons.Any(d => d.FeeAddressRefused) ? "fee address refused"
                 : status.Daemons.Any(d => d.Reachable) ? "syncing"
                 : "unreachable";
         }

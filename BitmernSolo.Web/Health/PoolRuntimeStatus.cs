@@ -2,7 +2,8 @@ namespace BitmernSolo.Web.Health;
 
 /// <summary>
 /// One daemon as last seen by the pool's daemon poller; <paramref name="WrongNetwork"/> when it answers but on another chain
-/// than the pool's (or refuses its fee address), which <paramref name="Error"/> then explains.
+/// than the pool's, <paramref name="FeeAddressRefused"/> when it refuses the pool's fee address; <paramref name="Error"/> then
+/// explains.
 /// </summary>
 public sealed record DaemonStatus(
     string Url,
@@ -13,7 +14,8 @@ public sealed record DaemonStatus(
     string? Version,
     TimeSpan? RpcLatency,
     string? Error,
-    bool WrongNetwork = false);
+    bool WrongNetwork = false,
+    bool FeeAddressRefused = false);
 
 /// <summary>What a pool is doing right now: its daemons, when its template arrived, how long the last new-block fan-out took.</summary>
 public sealed record PoolRuntimeStatus(

@@ -22,7 +22,8 @@ public sealed record RegionInstanceInfo(
     IReadOnlyList<RegionPoolInfo> Pools);
 
 /// <summary>
-/// One pool in one instance: <c>state</c> as the pool page words it (synced, syncing, daemon down, wrong network, daemon not
-/// connected, disabled), <c>detail</c> why miners get no work, <c>height</c> the template being mined, hashrate in H/s.
+/// One pool in one instance: <c>state</c> as the pool page words it (synced, syncing, daemon down, wrong network, fee address
+/// refused, daemon not connected, disabled), <c>detail</c> why miners get no work, <c>height</c> the template being mined,
+/// hashrate in H/s.
 /// </summary>
 public sealed record RegionPoolInfo(string PoolId, string State, string? Detail, long Height, int Connections, int Workers, double Hashrate);

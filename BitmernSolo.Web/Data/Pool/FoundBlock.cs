@@ -44,9 +44,10 @@ public sealed class FoundBlock
     /// <summary>Coinbase transaction id (display order), for the payment record.</summary>
     public string? CoinbaseTxid { get; set; }
 
-    /// <summary>The share's achieved difficulty and the network difficulty at the time.</summary>
+    /// <summary>The share's achieved difficulty in stratum units (as best shares are kept).</summary>
     public double ShareDifficulty { get; set; }
 
+    /// <summary>The network difficulty at the time in the daemon's units (as <see cref="NetworkStat.NetworkDifficulty"/>).</summary>
     public double NetworkDifficulty { get; set; }
 
     public BlockStatus Status { get; set; }

@@ -27,6 +27,7 @@ public sealed class PoolOverviewLoader(IPoolStatusProvider statuses, HashrateQue
         DaemonState.Syncing => "syncing",
         DaemonState.Down => "daemon down",
         DaemonState.WrongNetwork => "wrong network",
+        DaemonState.FeeAddressRefused => "fee address refused",
         _ => "daemon not connected",
     };
 
@@ -34,7 +35,7 @@ public sealed class PoolOverviewLoader(IPoolStatusProvider statuses, HashrateQue
     {
         DaemonState.Synced => MudBlazor.Color.Success,
         DaemonState.Syncing => MudBlazor.Color.Info,
-        DaemonState.Down or DaemonState.WrongNetwork => MudBlazor.Color.Error,
+        DaemonState.Down or DaemonState.WrongNetwork or DaemonState.FeeAddressRefused => MudBlazor.Color.Error,
         _ => MudBlazor.Color.Warning,
     };
 }
