@@ -1,14 +1,12 @@
 using System.Text.RegularExpressions;
 using BitmernSolo.Tests.Mining.Support;
 using BitmernSolo.Tests.Regtest;
-using BitmernSolo.Tests.Stratum;
 using BitmernSolo.Tests.Stratum.Support;
 using BitmernSolo.Tests.Web;
 using BitmernSolo.Web.Mining;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static BitmernSolo.Tests.Browser.BrowserSteps;
-using PowAlgorithm = BitmernSolo.Tests.Stratum.Support.PowAlgorithm;
 
 namespace BitmernSolo.Tests.Browser;
 
@@ -61,9 +59,7 @@ public sealed class StratumMinerJourneyTests(LitecoindPairFixture node) : IClass
         await ScreenshotAsync(page, "stratum-config-antminer");
 
         // The test miner takes exactly those settings to the real stratum port; two accepted shares, each one a block.
-        await using var client = await app.ConnectMinerAsync(url.Port);
-        var miner = new TestMiner(client, PowAlgorithm.Scrypt, 65536);
-        await miner.HandshakeAsCpuminerAsync(user);
+        await using var miner = await app.ConnectCpuminerAsync(user, url.Port);
         for (uint share = 1; share <= 2; share++)
         {
             using var watcher = new BlockWatcher(app.Services);
@@ -71,7 +67,7 @@ public sealed class StratumMinerJourneyTests(LitecoindPairFixture node) : IClass
             var answer = await miner.MineShareAsync(extranonce2: share);
             Assert.True(answer.IsTrue(), answer.ToString());
             await watcher.NextAsync();
-            client.Received.Add(await client.WaitForAsync("mining.notify")); // the job on top of the new tip
+            miner.Client.Received.Add(await miner.Client.WaitForAsync("mining.notify")); // the job on top of the new tip
         }
 
         // The found block is pushed to the open page over its circuit.

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using BitmernSolo.Tests.Api;
 using BitmernSolo.Tests.Mining.Support;
 using BitmernSolo.Tests.Regtest;
-using BitmernSolo.Tests.Stratum;
 using BitmernSolo.Tests.Stratum.Support;
 using BitmernSolo.Tests.Web;
 using BitmernSolo.Web.Daemons;
@@ -10,7 +9,6 @@ using BitmernSolo.Web.Data;
 using BitmernSolo.Web.Data.Pool;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PowAlgorithm = BitmernSolo.Tests.Stratum.Support.PowAlgorithm;
 
 namespace BitmernSolo.Tests.Daemons;
 
@@ -99,11 +97,8 @@ public sealed class BlockLifecycleAppRegtestTests(LitecoindPairFixture node) : I
     /// <summary>A test miner finds a share through the app's stratum port; at regtest difficulty it is a block.</summary>
     private static async Task<FoundBlock> MineThroughThePoolAsync(MiningAppFactory app, string address)
     {
-        await using var client = await app.ConnectMinerAsync();
+        await using var miner = await app.ConnectCpuminerAsync(address + ".rig1");
         using var watcher = new BlockWatcher(app.Services);
-        var miner = new TestMiner(client, PowAlgorithm.Scrypt, 65536);
-        await miner.HandshakeAsCpuminerAsync(address + ".rig1");
-        await miner.SyncAsync();
 
         var answer = await miner.MineShareAsync();
 

@@ -3,7 +3,6 @@ using BitmernSolo.Stratum.Jobs;
 using BitmernSolo.Stratum.Targets;
 using BitmernSolo.Tests.Mining.Support;
 using BitmernSolo.Tests.Regtest;
-using BitmernSolo.Tests.Stratum;
 using BitmernSolo.Tests.Stratum.Support;
 using BitmernSolo.Tests.Web;
 using BitmernSolo.Web.Daemons;
@@ -12,7 +11,6 @@ using BitmernSolo.Web.Data.Pool;
 using BitmernSolo.Web.Mining;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PowAlgorithm = BitmernSolo.Tests.Stratum.Support.PowAlgorithm;
 
 namespace BitmernSolo.Tests.Daemons;
 
@@ -37,10 +35,7 @@ public sealed class NetworkStatsJobRegtestTests(LitecoindPairFixture node) : ICl
         Assert.Equal(0, await node.HeightAsync()); // this class's own pair: nothing mined yet
         await using var app = new MiningAppFactory(_data.Path, node.Miner.RpcUrl);
         var address = await node.NewAddressAsync("bech32");
-        await using var client = await app.ConnectMinerAsync();
-        var miner = new TestMiner(client, PowAlgorithm.Scrypt, 65536);
-        await miner.HandshakeAsCpuminerAsync(address + ".rig1");
-        await miner.SyncAsync();
+        await using var miner = await app.ConnectCpuminerAsync(address + ".rig1");
         var jobs = (PoolJobManager)app.Services.GetRequiredKeyedService<IWorkSource>("ltc");
         var job = app.Services.GetRequiredService<NetworkStatsJob>();
 

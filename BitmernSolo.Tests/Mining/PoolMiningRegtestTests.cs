@@ -2,7 +2,6 @@ using System.Globalization;
 using BitmernSolo.Tests.Email;
 using BitmernSolo.Tests.Mining.Support;
 using BitmernSolo.Tests.Regtest;
-using BitmernSolo.Tests.Stratum;
 using BitmernSolo.Tests.Stratum.Support;
 using BitmernSolo.Tests.Web;
 using BitmernSolo.Web.Data;
@@ -11,7 +10,6 @@ using BitmernSolo.Web.Data.Pool;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PowAlgorithm = BitmernSolo.Tests.Stratum.Support.PowAlgorithm;
 
 namespace BitmernSolo.Tests.Mining;
 
@@ -115,12 +113,9 @@ public sealed class PoolMiningRegtestTests(LitecoindPairFixture node) : IClassFi
         var user = address + ".bitaxe";
         await using (var app = new MiningAppFactory(_data.Path, node.Miner.RpcUrl))
         {
-            await using var client = await app.ConnectMinerAsync();
-            var miner = new TestMiner(client, PowAlgorithm.Scrypt, 65536);
-            await miner.HandshakeAsBitAxeAsync(user, 0.000123);
-            await miner.SyncAsync();
+            await using var miner = await app.ConnectBitAxeAsync(user, 0.000123);
             Assert.True((await miner.MineShareAsync()).IsTrue());
-            var refused = await client.CallAsync("mining.submit", $"""["{address}.stranger","1","00000000","00000000","00000000"]""");
+            var refused = await miner.Client.CallAsync("mining.submit", $"""["{address}.stranger","1","00000000","00000000","00000000"]""");
             Assert.Equal(24, refused.ErrorCode());
 
             Assert.True(await app.Services.GetRequiredService<BitmernSolo.Web.Mining.ShareStatsFlusher>().FlushAsync(TestContext.Current.CancellationToken));
@@ -141,10 +136,7 @@ public sealed class PoolMiningRegtestTests(LitecoindPairFixture node) : IClassFi
         }
 
         await using var restarted = new MiningAppFactory(_data.Path, node.Miner.RpcUrl);
-        await using var again = await restarted.ConnectMinerAsync();
-        var returning = new TestMiner(again, PowAlgorithm.Scrypt, 65536);
-        await returning.HandshakeAsCpuminerAsync(user);
-        await returning.SyncAsync();
+        await using var returning = await restarted.ConnectCpuminerAsync(user);
 
         Assert.Equal(0.000123, returning.Difficulty, 9);
     }
@@ -152,11 +144,8 @@ public sealed class PoolMiningRegtestTests(LitecoindPairFixture node) : IClassFi
     /// <summary>One block through the app's stratum by the test miner, as recorded in the database.</summary>
     internal static async Task<FoundBlock> MineOneBlockAsync(MiningAppFactory app, string address, string worker)
     {
-        await using var client = await app.ConnectMinerAsync();
+        await using var miner = await app.ConnectCpuminerAsync(address + "." + worker);
         using var watcher = new BlockWatcher(app.Services);
-        var miner = new TestMiner(client, PowAlgorithm.Scrypt, 65536);
-        await miner.HandshakeAsCpuminerAsync(address + "." + worker);
-        await miner.SyncAsync();
 
         var answer = await miner.MineShareAsync();
 

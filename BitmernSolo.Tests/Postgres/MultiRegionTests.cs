@@ -1,13 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using BitmernSolo.Tests.Regtest;
-using BitmernSolo.Tests.Stratum;
 using BitmernSolo.Web.Data;
 using BitmernSolo.Web.Data.Pool;
 using BitmernSolo.Web.Mining;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PowAlgorithm = BitmernSolo.Tests.Stratum.Support.PowAlgorithm;
 
 namespace BitmernSolo.Tests.Postgres;
 
@@ -28,15 +26,9 @@ public sealed class MultiRegionTests(PostgresServer postgres, LitecoindPairFixtu
         using var euWeb = eu.CreateWebClient();
         var address = await node.NewAddressAsync("bech32");
 
-        await using var euConnection = await eu.ConnectMinerAsync();
-        var euMiner = new TestMiner(euConnection, PowAlgorithm.Scrypt, 65536);
-        await euMiner.HandshakeAsCpuminerAsync(address + ".rig-eu");
-        await euMiner.SyncAsync();
+        await using var euMiner = await eu.ConnectCpuminerAsync(address + ".rig-eu");
         var euBlock = await RegionSettings.MineAcceptedBlockAsync(eu, euMiner);
-        await using var usConnection = await us.ConnectMinerAsync();
-        var usMiner = new TestMiner(usConnection, PowAlgorithm.Scrypt, 65536);
-        await usMiner.HandshakeAsCpuminerAsync(address + ".rig-us");
-        await usMiner.SyncAsync();
+        await using var usMiner = await us.ConnectCpuminerAsync(address + ".rig-us");
         var usBlock = await RegionSettings.MineAcceptedBlockAsync(us, usMiner);
         Assert.True(await eu.Services.GetRequiredService<ShareStatsFlusher>().FlushAsync(TestContext.Current.CancellationToken));
         Assert.True(await us.Services.GetRequiredService<ShareStatsFlusher>().FlushAsync(TestContext.Current.CancellationToken));

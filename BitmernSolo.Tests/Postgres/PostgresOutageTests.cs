@@ -9,7 +9,6 @@ using BitmernSolo.Web.Data.Pool;
 using BitmernSolo.Web.Mining;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PowAlgorithm = BitmernSolo.Tests.Stratum.Support.PowAlgorithm;
 
 namespace BitmernSolo.Tests.Postgres;
 
@@ -34,10 +33,7 @@ public sealed class PostgresOutageTests(PostgresServer postgres, LitecoindPairFi
         using var web = app.CreateWebClient();
         var flusher = app.Services.GetRequiredService<ShareStatsFlusher>();
         var address = await node.NewAddressAsync("bech32");
-        await using var connection = await app.ConnectMinerAsync();
-        var miner = new TestMiner(connection, PowAlgorithm.Scrypt, 65536);
-        await miner.HandshakeAsBitAxeAsync(address + ".outage", ShareDifficulty);
-        await miner.SyncAsync();
+        await using var miner = await app.ConnectBitAxeAsync(address + ".outage", ShareDifficulty);
         var accepted = 0;
         var extranonce2 = 1u;
         accepted += await MineSharesAsync(miner, 1, () => extranonce2++);

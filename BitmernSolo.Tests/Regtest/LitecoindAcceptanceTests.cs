@@ -8,7 +8,8 @@ namespace BitmernSolo.Tests.Regtest;
 /// <summary>
 /// Blocks built by our jobs, submitted to a real litecoind, accepted, and paying exactly the script and amount the job
 /// promised: for each address type, with segwit spends in the mempool, with a pool fee, and past MWEB activation.
-/// Each test establishes the chain height it needs, so the order they run in does not matter.
+/// Each test establishes the chain height it needs and waits for what it sent to reach a template (another test may just
+/// have fetched one on the same tip), so the order they run in does not matter.
 /// </summary>
 public sealed class LitecoindAcceptanceTests(LitecoindPairFixture node) : IClassFixture<LitecoindPairFixture>
 {
@@ -40,6 +41,8 @@ public sealed class LitecoindAcceptanceTests(LitecoindPairFixture node) : IClass
             sent.Add((await node.Miner.CallAsync("sendtoaddress", JsonValue.Create(address), JsonValue.Create(1.25m))).GetString()!);
         }
 
+        await node.WaitForTemplateCarryingAsync(sent);
+
         var script = await CoinbaseAssertions.ScriptOfAsync(node, await node.NewAddressAsync("bech32"));
         var mined = await RegtestMiner.MineAsync(node, script);
 
@@ -68,17 +71,7 @@ public sealed class LitecoindAcceptanceTests(LitecoindPairFixture node) : IClass
             new JsonObject { [await node.NewAddressAsync("legacy")] = 4.999m });
         var signed = await node.Miner.CallAsync("signrawtransactionwithwallet", JsonValue.Create(spend.GetString()));
         var child = (await node.Miner.CallAsync("sendrawtransaction", JsonValue.Create(signed.GetProperty("hex").GetString()))).GetString()!;
-        // Core's getblocktemplate keeps its last block for 5 s while the tip is unchanged, new mempool entries or not
-        // (rpc/mining.cpp): after another test's template on this tip, wait until a fresh one carries the child.
-        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90)))
-        {
-            while (!(await node.Rpc.GetBlockTemplateAsync(RegtestMiner.LitecoinRules, cancellationToken: TestContext.Current.CancellationToken))
-                .Transactions.Any(t => t.TxId.ToDisplayHex() == child))
-            {
-                Assert.False(deadline.IsCancellationRequested, "the child never reached a block template");
-                await Task.Delay(250, TestContext.Current.CancellationToken);
-            }
-        }
+        await node.WaitForTemplateCarryingAsync([parent, child]);
 
         var mined = await RegtestMiner.MineAsync(node, await CoinbaseAssertions.ScriptOfAsync(node, await node.NewAddressAsync("p2sh-segwit")));
 

@@ -97,6 +97,29 @@ public class LitecoindPairFixture : IAsyncLifetime
 
     public async Task<JsonElement> TipBlockAsync() => await Rpc.GetBlockAsync(await Rpc.GetBestBlockHashAsync());
 
+    /// <summary>
+    /// Waits until the node's block template carries every one of <paramref name="txids"/>. While the tip is unchanged,
+    /// Core's getblocktemplate hands back its last template for 5 s, whatever entered the mempool since (rpc/mining.cpp):
+    /// right after another test's template on this tip, transactions just sent are not in it yet.
+    /// </summary>
+    public async Task WaitForTemplateCarryingAsync(IReadOnlyCollection<string> txids)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            var template = await Rpc.GetBlockTemplateAsync(RegtestMiner.LitecoinRules, cancellationToken: cancellationToken);
+            var carried = template.Transactions.Select(t => t.TxId.ToDisplayHex()).ToHashSet(StringComparer.Ordinal);
+            if (txids.All(carried.Contains))
+            {
+                return;
+            }
+
+            Assert.False(deadline.IsCancellationRequested, "The sent transactions never reached a block template.");
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_miner is not null)

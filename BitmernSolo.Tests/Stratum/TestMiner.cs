@@ -11,9 +11,10 @@ namespace BitmernSolo.Tests.Stratum;
 /// <summary>
 /// A miner written from the miner's side of the protocol, independent of the server's job code: it builds
 /// coinbase = coinb1 + extranonce1 + extranonce2 + coinb2, folds the Merkle branch, undoes the prevhash word swap, and grinds
-/// nonces until the header's proof of work (SHA-256d or scrypt) meets the pool's share target.
+/// nonces until the header's proof of work (SHA-256d or scrypt) meets the pool's share target. Disposing it closes its
+/// connection.
 /// </summary>
-public sealed class TestMiner(StratumTestClient client, PowAlgorithm algorithm = PowAlgorithm.Sha256D, double shareMultiplier = 1)
+public sealed class TestMiner(StratumTestClient client, PowAlgorithm algorithm = PowAlgorithm.Sha256D, double shareMultiplier = 1) : IAsyncDisposable
 {
     private JsonElement? _notify;
 
@@ -145,6 +146,8 @@ public sealed class TestMiner(StratumTestClient client, PowAlgorithm algorithm =
 
         throw new InvalidOperationException("No share found.");
     }
+
+    public ValueTask DisposeAsync() => Client.DisposeAsync();
 
     private byte[] Extranonce2Bytes(uint value)
     {

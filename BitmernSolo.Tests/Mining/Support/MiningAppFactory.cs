@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
 using BitmernSolo.Tests.Regtest;
+using BitmernSolo.Tests.Stratum;
 using BitmernSolo.Tests.Stratum.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -67,12 +68,42 @@ public sealed class MiningAppFactory : WebApplicationFactory<Program>
             PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true)), new Connection(tcp, stream));
     }
 
+    /// <summary>
+    /// A scrypt test miner on <paramref name="port"/> (the first stratum port by default) that has shaken hands as cpuminer
+    /// does (subscribe, authorize as <paramref name="user"/>) and holds its first job.
+    /// </summary>
+    public Task<TestMiner> ConnectCpuminerAsync(string user, int? port = null) =>
+        ConnectScryptMinerAsync(miner => miner.HandshakeAsCpuminerAsync(user), port);
+
+    /// <summary>
+    /// A scrypt test miner on the first stratum port that has shaken hands as a BitAxe does (configure, subscribe, authorize
+    /// as <paramref name="user"/>, suggest <paramref name="suggestedDifficulty"/>) and holds its first job.
+    /// </summary>
+    public Task<TestMiner> ConnectBitAxeAsync(string user, double suggestedDifficulty) =>
+        ConnectScryptMinerAsync(miner => miner.HandshakeAsBitAxeAsync(user, suggestedDifficulty), port: null);
+
     /// <summary>A client of the web UI (the factory's own client would pick whichever listener comes first, maybe stratum).</summary>
     public HttpClient CreateWebClient()
     {
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         return new HttpClient { BaseAddress = new Uri(addresses.First(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal))) };
+    }
+
+    private async Task<TestMiner> ConnectScryptMinerAsync(Func<TestMiner, Task> handshake, int? port)
+    {
+        var miner = new TestMiner(await ConnectMinerAsync(port), PowAlgorithm.Scrypt, 65536); // Litecoin's share multiplier
+        try
+        {
+            await handshake(miner);
+            await miner.SyncAsync();
+            return miner;
+        }
+        catch
+        {
+            await miner.DisposeAsync();
+            throw;
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
