@@ -257,9 +257,12 @@ public sealed class StratumPool : IDisposable
         var countdown = cleanJobs && NewTipBroadcast is { } handler && _work is INewBlockSink { LastTip: { } tip } && tip.BlockHash == job.PreviousBlockHash
             ? new FanOutCountdown(handler, Settings.PoolId, job.Height, tip)
             : null;
-        foreach (var (_, session) in _sessions)
+        using (FanOutCollectionPause.Begin(cleanJobs ? _sessions.Count : 0))
         {
-            session.OnNewWork(cleanJobs, countdown);
+            foreach (var (_, session) in _sessions)
+            {
+                session.OnNewWork(cleanJobs, countdown);
+            }
         }
 
         countdown?.Release();
