@@ -149,7 +149,7 @@ public sealed partial class PoolJobManager : IWorkSource, IPayoutJobSource, INew
         {
             var previous = _current;
             clean = previous is null || previous.Template.PreviousBlockHash != template.PreviousBlockHash;
-            work = new TemplateWork(template, Interlocked.Increment(ref _nextSequence));
+            work = new TemplateWork(template, Interlocked.Increment(ref _nextSequence), previous?.JobCount ?? 0);
             if (clean)
             {
                 // A new block makes every older job stale: shares on them could only build orphans.

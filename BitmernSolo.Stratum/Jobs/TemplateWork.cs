@@ -12,15 +12,23 @@ namespace BitmernSolo.Stratum.Jobs;
 internal sealed class TemplateWork
 {
     // By script bytes: a new block asks once per connection, and the lookup must not allocate (it once built a hex key each time).
-    private readonly ConcurrentDictionary<ReadOnlyMemory<byte>, MiningJob> _jobs = new(ScriptComparer.Instance);
+    private readonly ConcurrentDictionary<ReadOnlyMemory<byte>, MiningJob> _jobs;
     private readonly Lock _gate = new();
 
-    public TemplateWork(BlockTemplate template, long sequence)
+    /// <param name="expectedJobs">
+    /// How many payout scripts the previous template served: the table starts that large instead of growing (and copying)
+    /// a dozen times while a new block's jobs are built for 10,000 miners.
+    /// </param>
+    public TemplateWork(BlockTemplate template, long sequence, int expectedJobs = 0)
     {
         Template = template;
         Sequence = sequence;
         MerkleBranch = BranchOf(template);
+        _jobs = new ConcurrentDictionary<ReadOnlyMemory<byte>, MiningJob>(Environment.ProcessorCount, Math.Max(31, expectedJobs), ScriptComparer.Instance);
     }
+
+    /// <summary>How many jobs (payout scripts) this template has served so far.</summary>
+    public int JobCount => _jobs.Count;
 
     public BlockTemplate Template { get; }
 
