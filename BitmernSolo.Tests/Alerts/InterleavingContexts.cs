@@ -6,18 +6,27 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace BitmernSolo.Tests.Alerts;
 
 /// <summary>
-/// Contexts on a real SQLite database that run another writer, once, between this writer's read of <c>Workers</c> and its
+/// Contexts on a real database (SQLite or PostgreSQL) that run another writer, once, between this writer's read of <c>Workers</c> and its
 /// next write: the interleaving two background writers can hit by chance, made to happen every time and in one order.
 /// </summary>
-internal sealed class InterleavingContexts(string connectionString, Func<Task> between) : IDbContextFactory<ApplicationDbContext>
+internal sealed class InterleavingContexts(Func<IInterceptor, ApplicationDbContext> create, Func<Task> between) : IDbContextFactory<ApplicationDbContext>
 {
     private readonly BetweenReadAndWrite _interceptor = new(between);
 
     /// <summary>Whether the other writer ran (a test that never reached the write proves nothing).</summary>
     public bool Interleaved => _interceptor.Ran;
 
-    public ApplicationDbContext CreateDbContext() =>
-        new(new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite(connectionString).AddInterceptors(_interceptor).Options);
+    public static InterleavingContexts OnSqlite(string connectionString, Func<Task> between) => new(
+        interceptor => new ApplicationDbContext(
+            new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite(connectionString).AddInterceptors(interceptor).Options),
+        between);
+
+    public static InterleavingContexts OnPostgres(string connectionString, Func<Task> between) => new(
+        interceptor => new PostgresApplicationDbContext(
+            new DbContextOptionsBuilder<PostgresApplicationDbContext>().UseNpgsql(connectionString).AddInterceptors(interceptor).Options),
+        between);
+
+    public ApplicationDbContext CreateDbContext() => create(_interceptor);
 
     private sealed class BetweenReadAndWrite(Func<Task> between) : DbCommandInterceptor, IDbTransactionInterceptor
     {
@@ -50,7 +59,7 @@ internal sealed class InterleavingContexts(string connectionString, Func<Task> b
             return result;
         }
 
-        // SaveChanges with more than one statement opens a transaction first, which on SQLite takes the write lock.
+        // SaveChanges with more than one statement opens a transaction first (on SQLite, the write lock).
         public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
             DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result,
             CancellationToken cancellationToken = default)

@@ -34,7 +34,7 @@ public sealed class WorkerWriteRaceTests(MailAppFixture app) : IClassFixture<Mai
         Assert.True(await flusher.FlushAsync(Token));
 
         app.Clock.Advance(TimeSpan.FromMinutes(11));
-        var interleaved = new InterleavingContexts(await ConnectionStringAsync(), async () =>
+        var interleaved = InterleavingContexts.OnSqlite(await ConnectionStringAsync(), async () =>
         {
             shares.For(rig).RecordAccepted(1, 1, app.Clock.GetUtcNow()); // the miner was only slow
             Assert.True(await flusher.FlushAsync(Token));
@@ -59,7 +59,7 @@ public sealed class WorkerWriteRaceTests(MailAppFixture app) : IClassFixture<Mai
         Assert.True(await setup.FlushAsync(Token));
 
         app.Clock.Advance(TimeSpan.FromMinutes(11));
-        var interleaved = new InterleavingContexts(await ConnectionStringAsync(), () => app.Service<WorkerOfflineCheckJob>().RunAsync(Token));
+        var interleaved = InterleavingContexts.OnSqlite(await ConnectionStringAsync(), () => app.Service<WorkerOfflineCheckJob>().RunAsync(Token));
         var shares = new ShareAggregator();
         using var flusher = Flusher(shares, interleaved);
         shares.For(rig).RecordAccepted(1, 1, app.Clock.GetUtcNow());
@@ -82,7 +82,7 @@ public sealed class WorkerWriteRaceTests(MailAppFixture app) : IClassFixture<Mai
         var start = (await WorkerAsync(rig)).LastShareAt;
 
         app.Clock.Advance(TimeSpan.FromMinutes(11));
-        var interleaved = new InterleavingContexts(await ConnectionStringAsync(), () => app.Service<WorkerOfflineCheckJob>().RunAsync(Token));
+        var interleaved = InterleavingContexts.OnSqlite(await ConnectionStringAsync(), () => app.Service<WorkerOfflineCheckJob>().RunAsync(Token));
         var shares = new ShareAggregator();
         using var flusher = Flusher(shares, interleaved);
         shares.For(rig).RecordAccepted(1, 1, app.Clock.GetUtcNow());
