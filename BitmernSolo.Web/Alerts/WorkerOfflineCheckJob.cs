@@ -18,9 +18,10 @@ namespace BitmernSolo.Web.Alerts;
 /// <see cref="WorkerState.Online"/> while this job runs; this job owns <see cref="WorkerState.OfflineSince"/>. Each of its writes
 /// is one conditional statement on the value its decision rests on, so a share flushed between its read and its write is
 /// never overwritten by a decision made without it: the offline mark lands only if the last share is still the one read
-/// (else no mark and no e-mail; the next run looks again). Offline notices follow the mark; a crash in between is healed by
-/// the next run, which re-queues them for a marked worker (the deduplication keys absorb repeats). Back-online notices are
-/// queued before the mark is cleared, for the same reason.
+/// (else no mark and no e-mail; the next run looks again). Offline notices follow the mark: a crash in between is healed by
+/// the next run, which queues them again for a worker still marked and silent (the deduplication keys absorb repeats; a
+/// worker back by then needs no offline notice). Back-online notices are queued before the mark is cleared, so a crash
+/// there repeats them rather than losing them.
 /// </remarks>
 public sealed class WorkerOfflineCheckJob(
     IDbContextFactory<ApplicationDbContext> contexts,
@@ -95,7 +96,7 @@ public sealed class WorkerOfflineCheckJob(
                 return;
             }
 
-            // Marked only if no share was flushed since the read: that worker is not silent.
+            // Only if LastShareAt is still the one read: a worker whose share was flushed since is not silent.
             var lastShare = worker.LastShareAt;
             var marked = await Row(db, worker)
                 .Where(w => w.OfflineSince == null && w.LastShareAt == lastShare)
