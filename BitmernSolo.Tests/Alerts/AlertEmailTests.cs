@@ -135,11 +135,11 @@ public sealed class AlertEmailTests(MailAppFixture app) : IClassFixture<MailAppF
         }
 
         var notifier = app.Service<IBlockFoundNotifier>();
-        notifier.NotifyBlockFound(PoolId, 3_000_001, hash, address, "rig7");
-        notifier.NotifyBlockFound(PoolId, 3_000_001, hash, address, "rig7");
+        notifier.NotifyBlockFound(PoolId, 3_000_001, hash, address, "rig7", app.Clock.GetUtcNow());
+        notifier.NotifyBlockFound(PoolId, 3_000_001, hash, address, "rig7", app.Clock.GetUtcNow());
         var job = app.Service<BlockFoundAlertJob>();
-        await job.RunAsync(PoolId, 3_000_001, hash, address, "rig7", Token);
-        await job.RunAsync(PoolId, 3_000_001, hash, address, "rig7", Token);
+        await job.RunAsync(PoolId, 3_000_001, hash, address, "rig7", app.Clock.GetUtcNow(), Token);
+        await job.RunAsync(PoolId, 3_000_001, hash, address, "rig7", app.Clock.GetUtcNow(), Token);
 
         var message = await app.WaitForMailAsync(owner, "Block 3000001 found");
         var rows = await app.SettledNotificationsToAsync(owner);

@@ -49,7 +49,7 @@ public sealed class BlockFoundSweepTests(MailAppFixture app) : IClassFixture<Mai
         var sweep = app.Service<BlockFoundSweepJob>();
 
         // Both paths at once, as when the sweep's minute comes up while the event's job is in the queue.
-        app.Service<IBlockFoundNotifier>().NotifyBlockFound(PoolId, 3_100_002, hash, address, "rig5");
+        app.Service<IBlockFoundNotifier>().NotifyBlockFound(PoolId, 3_100_002, hash, address, "rig5", app.Clock.GetUtcNow());
         await sweep.RunAsync(Token);
         await app.WaitForMailAsync(owner, "Block 3100002 found");
         await sweep.RunAsync(Token);

@@ -42,7 +42,7 @@ public sealed class RestartTests(MailAppFixture app) : IClassFixture<MailAppFixt
             await db.SaveChangesAsync(Token);
         }
 
-        app.Service<IBlockFoundNotifier>().NotifyBlockFound(PoolId, 3_200_001, announced, address, "rig3");
+        app.Service<IBlockFoundNotifier>().NotifyBlockFound(PoolId, 3_200_001, announced, address, "rig3", now);
         await WaitForFailedAsync(owner, NotificationKinds.BlockFound);
         app.Clock.Advance(TimeSpan.FromMinutes(11));
         await app.Service<WorkerOfflineCheckJob>().RunAsync(Token);

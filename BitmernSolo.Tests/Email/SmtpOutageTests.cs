@@ -17,7 +17,7 @@ public sealed class SmtpOutageTests(MailAppFixture app) : IClassFixture<MailAppF
         var (_, email) = await app.UserWithWalletAsync("ltc", address);
         app.Smtp.Stop();
 
-        await app.Service<BlockFoundAlertJob>().RunAsync("ltc", 42, "00ff" + address, address, "rig1", Token);
+        await app.Service<BlockFoundAlertJob>().RunAsync("ltc", 42, "00ff" + address, address, "rig1", app.Clock.GetUtcNow(), Token);
         var failed = await WaitForRowAsync(email, n => n.Status == NotificationStatus.Failed);
         Assert.Equal(1, failed.Attempts);
         Assert.False(string.IsNullOrEmpty(failed.LastError));

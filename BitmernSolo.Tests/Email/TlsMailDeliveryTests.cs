@@ -40,7 +40,7 @@ public sealed class TlsMailDeliveryTests(TlsMailAppFixture app) : IClassFixture<
         var address = MailAppFixture.NewAddress();
         var (_, email) = await app.UserWithWalletAsync("ltc", address);
 
-        await app.Service<BlockFoundAlertJob>().RunAsync("ltc", 4242, "00aa" + address, address, "rig1", Token);
+        await app.Service<BlockFoundAlertJob>().RunAsync("ltc", 4242, "00aa" + address, address, "rig1", app.Clock.GetUtcNow(), Token);
 
         var message = await app.WaitForMailAsync(email, "Block 4242 found");
         Assert.Equal(TlsMailAppFixture.User, message.Headers[SmtpSink.LoginHeader]);

@@ -11,13 +11,15 @@ public sealed record AlertWatcher(string UserId, string Email, long WalletId, st
     public DateTimeOffset WalletCreatedAt { get; init; }
 
     /// <summary>
-    /// Whether the address was saved by <paramref name="moment"/> (a block found, a payment recorded). The sweeps tell only
-    /// those: a wallet saved today does not hear about this morning's block or payout, which may even predate the account.
+    /// Whether the address was saved by <paramref name="foundAt"/>, the time its block was found. A block is news, found and
+    /// matured, only to whoever watched the address when it was mined: the block-found job, its sweep and the payout sweep all
+    /// ask this of the block's time, so a wallet saved between a block and its maturity hears of neither, and one saved today
+    /// does not hear about this morning's block (which may even predate the account).
     /// </summary>
-    public bool SavedBy(DateTimeOffset moment) => WalletCreatedAt <= moment;
+    public bool SavedBy(DateTimeOffset foundAt) => WalletCreatedAt <= foundAt;
 
     /// <summary>Loads the watchers of every saved wallet, or of one pool's address.</summary>
-    public static async Task<List<AlertWatcher>> LoadAsync(
+    public static Task<List<AlertWatcher>> LoadAsync(
         ApplicationDbContext db, string? poolId, string? address, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -32,6 +34,18 @@ public sealed record AlertWatcher(string UserId, string Email, long WalletId, st
             wallets = wallets.Where(w => w.Address == address);
         }
 
+        return LoadAsync(db, wallets, cancellationToken);
+    }
+
+    /// <summary>Loads the watchers of these addresses, in any pool (callers match the pool).</summary>
+    public static Task<List<AlertWatcher>> LoadAsync(ApplicationDbContext db, IReadOnlyCollection<string> addresses, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return LoadAsync(db, db.Wallets.AsNoTracking().Where(w => addresses.Contains(w.Address)), cancellationToken);
+    }
+
+    private static async Task<List<AlertWatcher>> LoadAsync(ApplicationDbContext db, IQueryable<Wallet> wallets, CancellationToken cancellationToken)
+    {
         var rows = await (
             from wallet in wallets
             join user in db.Users on wallet.UserId equals user.Id

@@ -21,9 +21,9 @@ internal sealed partial class BlockFoundNotifier(IBackgroundJobClient jobs, Time
     private readonly Channel<Notice> _queue = Channel.CreateBounded<Notice>(
         new BoundedChannelOptions(1024) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    public void NotifyBlockFound(string poolId, long height, string hash, string minerAddress, string? worker)
+    public void NotifyBlockFound(string poolId, long height, string hash, string minerAddress, string? worker, DateTimeOffset foundAt)
     {
-        if (!_queue.Writer.TryWrite(new Notice(poolId, height, hash, minerAddress, worker)))
+        if (!_queue.Writer.TryWrite(new Notice(poolId, height, hash, minerAddress, worker, foundAt)))
         {
             LogDropped(logger, height, hash);
         }
@@ -54,7 +54,7 @@ internal sealed partial class BlockFoundNotifier(IBackgroundJobClient jobs, Time
     {
         try
         {
-            jobs.Enqueue<BlockFoundAlertJob>(job => job.RunAsync(n.PoolId, n.Height, n.Hash, n.MinerAddress, n.Worker, CancellationToken.None));
+            jobs.Enqueue<BlockFoundAlertJob>(job => job.RunAsync(n.PoolId, n.Height, n.Hash, n.MinerAddress, n.Worker, n.FoundAt, CancellationToken.None));
             return true;
         }
         catch (BackgroundJobClientException e)
@@ -70,23 +70,25 @@ internal sealed partial class BlockFoundNotifier(IBackgroundJobClient jobs, Time
     [LoggerMessage(Level = LogLevel.Error, Message = "Block-found alert queue full: no alert for block {Height} {Hash}.")]
     private static partial void LogDropped(ILogger logger, long height, string hash);
 
-    private sealed record Notice(string PoolId, long Height, string Hash, string MinerAddress, string? Worker);
+    private sealed record Notice(string PoolId, long Height, string Hash, string MinerAddress, string? Worker, DateTimeOffset FoundAt);
 }
 
 /// <summary>
-/// Tells each user who saved the finder's address, once per block (key <c>block-found:{pool}:{hash}:{user}</c>). The fast
-/// path, from the stratum event; <see cref="BlockFoundSweepJob"/> catches what a restart took from Hangfire's queue.
+/// Tells each user who saved the finder's address by the time the block was found, once per block (key
+/// <c>block-found:{pool}:{hash}:{user}</c>). The fast path, from the stratum event; <see cref="BlockFoundSweepJob"/> catches
+/// what a restart took from Hangfire's queue, by the same rule (<see cref="AlertWatcher.SavedBy"/>).
 /// </summary>
 public sealed class BlockFoundAlertJob(
     IDbContextFactory<ApplicationDbContext> contexts,
     NotificationOutbox outbox,
     AlertTemplates templates)
 {
-    public async Task RunAsync(string poolId, long height, string hash, string minerAddress, string? worker, CancellationToken cancellationToken)
+    public async Task RunAsync(
+        string poolId, long height, string hash, string minerAddress, string? worker, DateTimeOffset foundAt, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var watchers = await AlertWatcher.LoadAsync(db, poolId, minerAddress, cancellationToken);
-        foreach (var watcher in watchers.Where(w => w.Preference.BlockFound))
+        foreach (var watcher in watchers.Where(w => w.Preference.BlockFound && w.SavedBy(foundAt)))
         {
             await QueueAsync(outbox, templates, watcher, poolId, height, hash, worker, cancellationToken);
         }

@@ -11,5 +11,6 @@ public interface IBlockFoundNotifier
     /// <param name="hash">Block hash in display order.</param>
     /// <param name="minerAddress">The finder's payout address; its owners (users who saved it) are told.</param>
     /// <param name="worker">Worker name, or null/empty for a bare address login.</param>
-    void NotifyBlockFound(string poolId, long height, string hash, string minerAddress, string? worker);
+    /// <param name="foundAt">When the block was found (<c>FoundBlock.FoundAt</c>): only addresses saved by then are told.</param>
+    void NotifyBlockFound(string poolId, long height, string hash, string minerAddress, string? worker, DateTimeOffset foundAt);
 }

@@ -9,8 +9,9 @@ namespace BitmernSolo.Web.Alerts;
 /// <summary>
 /// Every minute: each recent payment (a matured block reward, written by the block lifecycle job) is announced once to
 /// each owner of its address (key <c>payout:{pool}:{blockhash}:{user}</c>). A sweep rather than a call from the lifecycle job,
-/// so a payment recorded while mail or this process was down is still announced. Only addresses saved before the payment
-/// was recorded are told, as in <see cref="BlockFoundSweepJob"/>.
+/// so a payment recorded while mail or this process was down is still announced. Only addresses saved before its block was
+/// found are told, as for the block-found notice (<see cref="AlertWatcher.SavedBy"/>): whoever heard of the block hears
+/// of its reward, and nobody hears of a reward whose block they were not told of.
 /// </summary>
 public sealed class PayoutNoticeJob(
     IDbContextFactory<ApplicationDbContext> contexts,
@@ -34,16 +35,26 @@ public sealed class PayoutNoticeJob(
 
         var since = clock.GetUtcNow() - Lookback;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var payments = await db.Payments.AsNoTracking().Where(p => p.CreatedAt >= since).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var payments = await (
+            from payment in db.Payments.AsNoTracking()
+            where payment.CreatedAt >= since
+            join block in db.Blocks on new { payment.PoolId, Hash = payment.BlockHash } equals new { block.PoolId, block.Hash } into blocks
+            from block in blocks.DefaultIfEmpty()
+            orderby payment.Id
+            select new { Payment = payment, FoundAt = (DateTimeOffset?)block!.FoundAt }).ToListAsync(cancellationToken);
         if (payments.Count == 0)
         {
             return;
         }
 
-        var watchers = (await AlertWatcher.LoadAsync(db, null, null, cancellationToken)).ToLookup(w => (w.PoolId, w.Address));
-        foreach (var payment in payments)
+        var addresses = payments.Select(p => p.Payment.Address).Distinct().ToList();
+        var watchers = (await AlertWatcher.LoadAsync(db, addresses, cancellationToken)).ToLookup(w => (w.PoolId, w.Address));
+        foreach (var row in payments)
         {
-            var told = watchers[(payment.PoolId, payment.Address)].Where(w => w.Preference.PayoutMatured && w.SavedBy(payment.CreatedAt));
+            // Every payment is written from its block's row; one without (none today) is judged by its own, later, time.
+            var payment = row.Payment;
+            var told = watchers[(payment.PoolId, payment.Address)]
+                .Where(w => w.Preference.PayoutMatured && w.SavedBy(row.FoundAt ?? payment.CreatedAt));
             foreach (var watcher in told)
             {
                 await outbox.QueueAsync(

@@ -33,7 +33,7 @@ internal sealed class StratumBlockAlerts(IServiceProvider services, IBlockFoundN
     {
         if (block.Accepted)
         {
-            notifier.NotifyBlockFound(block.PoolId, block.Height, block.BlockHash.ToDisplayHex(), block.FinderAddress, block.FinderWorker);
+            notifier.NotifyBlockFound(block.PoolId, block.Height, block.BlockHash.ToDisplayHex(), block.FinderAddress, block.FinderWorker, block.Time);
         }
     }
 }

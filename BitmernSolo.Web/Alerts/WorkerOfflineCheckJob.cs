@@ -14,9 +14,14 @@ namespace BitmernSolo.Web.Alerts;
 /// is told once; a share after <see cref="WorkerState.OfflineSince"/> → online again, and those who were told hear it is back.
 /// </summary>
 /// <remarks>
-/// The stratum only moves <see cref="WorkerState.LastShareAt"/> (and may set <see cref="WorkerState.Online"/>); this job owns
-/// <see cref="WorkerState.OfflineSince"/>. Notices are queued before the state is saved: a crash in between repeats the
-/// run, and the deduplication keys absorb the repeat.
+/// The share flush (<see cref="Mining.ShareStatsFlusher"/>) moves <see cref="WorkerState.LastShareAt"/> and sets
+/// <see cref="WorkerState.Online"/> while this job runs; this job owns <see cref="WorkerState.OfflineSince"/>. Each of its writes
+/// is one conditional statement on the value its decision rests on, so a share flushed between its read and its write is
+/// never overwritten by a decision made without it: the offline mark lands only if the last share is still the one read
+/// (else no mark and no e-mail; the next run looks again). Offline notices follow the mark: a crash in between is healed by
+/// the next run, which queues them again for a worker still marked and silent (the deduplication keys absorb repeats; a
+/// worker back by then needs no offline notice). Back-online notices are queued before the mark is cleared, so a crash
+/// there repeats them rather than losing them.
 /// </remarks>
 public sealed class WorkerOfflineCheckJob(
     IDbContextFactory<ApplicationDbContext> contexts,
@@ -51,7 +56,7 @@ public sealed class WorkerOfflineCheckJob(
         var byAddress = watchers.ToLookup(w => (w.PoolId, w.Address));
         var poolIds = watchers.Select(w => w.PoolId).Distinct().ToList();
         var addresses = watchers.Select(w => w.Address).Distinct().ToList();
-        var workers = await db.Workers
+        var workers = await db.Workers.AsNoTracking()
             .Where(w => poolIds.Contains(w.PoolId) && addresses.Contains(w.Address) && w.LastShareAt != null)
             .ToListAsync(cancellationToken);
 
@@ -69,14 +74,13 @@ public sealed class WorkerOfflineCheckJob(
             }
             else
             {
-                await CheckSilenceAsync(worker, watching, now, cancellationToken);
+                await CheckSilenceAsync(db, worker, watching, now, cancellationToken);
             }
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task CheckSilenceAsync(WorkerState worker, List<AlertWatcher> watching, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task CheckSilenceAsync(
+        ApplicationDbContext db, WorkerState worker, List<AlertWatcher> watching, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var alerting = watching.Where(w => w.Preference.WorkerOfflineMinutes is > 0).ToList();
         if (alerting.Count == 0)
@@ -92,8 +96,17 @@ public sealed class WorkerOfflineCheckJob(
                 return;
             }
 
-            worker.Online = false;
-            worker.OfflineSince = worker.LastShareAt;
+            // Only if LastShareAt is still the one read: a worker whose share was flushed since is not silent.
+            var lastShare = worker.LastShareAt;
+            var marked = await Row(db, worker)
+                .Where(w => w.OfflineSince == null && w.LastShareAt == lastShare)
+                .ExecuteUpdateAsync(set => set.SetProperty(w => w.Online, false).SetProperty(w => w.OfflineSince, lastShare), cancellationToken);
+            if (marked == 0)
+            {
+                return;
+            }
+
+            worker.OfflineSince = lastShare;
         }
 
         foreach (var watcher in alerting.Where(w => silent >= TimeSpan.FromMinutes(w.Preference.WorkerOfflineMinutes!.Value)))
@@ -120,9 +133,13 @@ public sealed class WorkerOfflineCheckJob(
             }
         }
 
-        worker.Online = true;
-        worker.OfflineSince = null;
+        await Row(db, worker)
+            .Where(w => w.OfflineSince == since)
+            .ExecuteUpdateAsync(set => set.SetProperty(w => w.Online, true).SetProperty(w => w.OfflineSince, (DateTimeOffset?)null), cancellationToken);
     }
+
+    private static IQueryable<WorkerState> Row(ApplicationDbContext db, WorkerState worker) =>
+        db.Workers.Where(w => w.PoolId == worker.PoolId && w.Address == worker.Address && w.Worker == worker.Worker);
 
     private static string OfflineKey(WorkerState worker, DateTimeOffset since, AlertWatcher watcher) =>
         DeduplicationKey.Create(NotificationKinds.WorkerOffline, worker.PoolId, worker.Address, worker.Worker, Ticks(since), watcher.UserId);

@@ -142,6 +142,14 @@ public sealed class ShareStatsFlusher(
                     // OfflineSince is left to the offline check: a share after it is how the check knows the outage
                     // ended and sends the back-online notice (clearing it here swallowed that notice).
                     state.Online = true;
+
+                    // Written even when it was true on reading: the offline check may have cleared it since, and this share
+                    // is newer than anything that check saw (unwritten, the worker showed offline while mining).
+                    var entry = context.Entry(state);
+                    if (entry.State != EntityState.Added)
+                    {
+                        entry.Property(w => w.Online).IsModified = true;
+                    }
                 }
             }
 
