@@ -152,6 +152,35 @@ public sealed class AlertEmailTests(MailAppFixture app) : IClassFixture<MailAppF
     }
 
     [Fact]
+    public async Task ABlockFoundJobQueuedByAnEarlierBuildStillRunsAndJudgesByTheBlocksRecordedTime()
+    {
+        // Hangfire keeps queued jobs in PostgreSQL across an upgrade and finds their method by the old signature (no found-at).
+        var address = MailAppFixture.NewAddress();
+        var hash = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+        var (_, owner) = await app.UserWithWalletAsync(PoolId, address);
+        var foundAt = app.Clock.GetUtcNow();
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        var (_, latecomer) = await app.UserWithWalletAsync(PoolId, address); // saved the address after the block
+        await using (var db = await app.DbAsync())
+        {
+            db.Blocks.Add(new FoundBlock
+            {
+                PoolId = PoolId, Height = 3_000_003, Hash = hash, MinerAddress = address, Worker = "rig8",
+                Reward = 625_000_000, FoundAt = foundAt, UpdatedAt = foundAt,
+            });
+            await db.SaveChangesAsync(Token);
+        }
+
+#pragma warning disable CS0618 // the signature earlier builds queued
+        await app.Service<BlockFoundAlertJob>().RunAsync(PoolId, 3_000_003, hash, address, "rig8", Token);
+#pragma warning restore CS0618
+
+        await app.WaitForMailAsync(owner, "Block 3000003 found");
+        Assert.Single(await app.SettledNotificationsToAsync(owner));
+        Assert.Empty(await NotificationsToAsync(latecomer));
+    }
+
+    [Fact]
     public async Task AMaturedBlockRewardIsMailedOnceAsAPayout()
     {
         var address = MailAppFixture.NewAddress();

@@ -94,6 +94,23 @@ public sealed class BlockFoundAlertJob(
         }
     }
 
+    /// <summary>
+    /// A job queued by a build before the saved-before rule (it stays in Hangfire's PostgreSQL storage across an upgrade, and
+    /// Hangfire finds its method by this signature): judged by the block's recorded time, or now when the row is missing.
+    /// </summary>
+    [Obsolete("Queued by earlier builds only; new jobs carry the time the block was found.")]
+    public async Task RunAsync(string poolId, long height, string hash, string minerAddress, string? worker, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? foundAt;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            foundAt = await db.Blocks.AsNoTracking().Where(b => b.PoolId == poolId && b.Hash == hash)
+                .Select(b => (DateTimeOffset?)b.FoundAt).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        await RunAsync(poolId, height, hash, minerAddress, worker, foundAt ?? DateTimeOffset.UtcNow, cancellationToken);
+    }
+
     /// <summary>The one notice per block and user, whichever path gets there first; the key makes the other a no-op.</summary>
     internal static Task<bool> QueueAsync(
         NotificationOutbox outbox, AlertTemplates templates, AlertWatcher watcher, string poolId, long height, string hash, string? worker,
