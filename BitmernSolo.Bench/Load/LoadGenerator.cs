@@ -23,6 +23,12 @@ internal static class LoadGenerator
             var heapConnected = managedHeap is null ? 0 : await managedHeap().ConfigureAwait(false);
             var live = clients.Where(c => c.Ready.IsCompletedSuccessfully).ToList();
 
+            if (options.Settle > TimeSpan.Zero)
+            {
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  settling {options.Settle.TotalSeconds:F0} s before the first new block"));
+                await Task.Delay(options.Settle).ConfigureAwait(false);
+            }
+
             var fanOuts = new List<FanOutResult>();
             for (var i = 0; i < options.FanOuts; i++)
             {

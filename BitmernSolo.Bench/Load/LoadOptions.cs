@@ -17,6 +17,12 @@ internal sealed record LoadOptions
     /// <summary>New blocks triggered, one after another; each is timed to its first notify on every connection.</summary>
     public int FanOuts { get; init; } = 3;
 
+    /// <summary>
+    /// Wait after the last connection before the first new block: a pool that records its new workers in a database is
+    /// still doing so right after a burst of 10,000 connections; blocks arrive minutes after miners connect.
+    /// </summary>
+    public TimeSpan Settle { get; init; } = TimeSpan.Zero;
+
     /// <summary>Connections that submit (the first ones), each with <see cref="InFlight"/> submits outstanding.</summary>
     public int SubmitConnections { get; init; } = 100;
 
@@ -52,6 +58,7 @@ internal sealed record LoadOptions
                 "--connections" => options with { Connections = Int(value) },
                 "--connect-rate" => options with { ConnectRate = Int(value) },
                 "--fanouts" => options with { FanOuts = Int(value) },
+                "--settle" => options with { Settle = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--submit-connections" => options with { SubmitConnections = Int(value) },
                 "--in-flight" => options with { InFlight = Int(value) },
                 "--seconds" => options with { SubmitDuration = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
