@@ -22,4 +22,17 @@ public sealed class QuickLoadTests
         Assert.Equal(result.Submitted, result.Answered);
         Assert.Equal([23], result.AnswersByCode.Keys);
     }
+
+    [Fact]
+    public void TheLoadCommandsOptionsAreReadFromItsArguments()
+    {
+        var options = LoadOptions.Parse(
+            ["--pool", "127.0.0.1:3334", "--connections", "10000", "--fanouts", "8", "--settle", "2.5", "--addresses", "10000", "--plain"],
+            new LoadOptions());
+
+        Assert.Equal(System.Net.IPEndPoint.Parse("127.0.0.1:3334"), options.Pool);
+        Assert.Equal((10_000, 8, 10_000, true), (options.Connections, options.FanOuts, options.Addresses, options.Plain));
+        Assert.Equal(TimeSpan.FromSeconds(2.5), options.Settle);
+        Assert.Equal(TimeSpan.Zero, new LoadOptions().Settle);
+    }
 }
