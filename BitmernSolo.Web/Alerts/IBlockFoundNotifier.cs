@@ -1,8 +1,9 @@
 namespace BitmernSolo.Web.Alerts;
 
 /// <summary>
-/// Called by the stratum integration when a block it submitted was accepted (after the <c>FoundBlock</c> row is written).
-/// Returns at once: the notices are written and sent by a background job.
+/// Called by the stratum integration (<see cref="StratumBlockAlerts"/>) straight from the stratum event when a block it
+/// submitted was accepted; the <c>FoundBlock</c> row is written by the block recorder at the same time, not necessarily
+/// before. Returns at once: the notices are written and sent by a background job.
 /// </summary>
 public interface IBlockFoundNotifier
 {
