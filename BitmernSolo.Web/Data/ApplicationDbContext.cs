@@ -1,6 +1,7 @@
 using BitmernSolo.Web.Data.Accounts;
 using BitmernSolo.Web.Data.Pool;
 using BitmernSolo.Web.Data.Regions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ namespace BitmernSolo.Web.Data;
 
 /// <summary>
 /// The pool's database: Identity, accounts (wallets, alert preferences, notifications) and the pool's record
-/// (blocks, payments, share statistics, workers, network samples). Each entity owns its configuration.
+/// (blocks, payments, share statistics, workers, network samples), and on PostgreSQL the data-protection key ring. Each
+/// entity owns its configuration.
 /// </summary>
 /// <remarks>
 /// This type is the SQLite context; <see cref="PostgresApplicationDbContext"/> is the same model on PostgreSQL with its own
@@ -22,7 +24,7 @@ namespace BitmernSolo.Web.Data;
 /// dotnet ef migrations add &lt;Name&gt; --project BitmernSolo.Web --context PostgresApplicationDbContext --output-dir Data/Migrations/Postgres
 /// </code>
 /// </remarks>
-public class ApplicationDbContext : IdentityDbContext<ApplicationUser>
+public class ApplicationDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
     public ApplicationDbContext(DbContextOptions<ApplicationDbContext> options)
         : base(options)
@@ -52,6 +54,13 @@ public class ApplicationDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<NotificationLog> Notifications => Set<NotificationLog>();
 
     public DbSet<RegionHeartbeat> RegionHeartbeats => Set<RegionHeartbeat>();
+
+    /// <summary>
+    /// The keys sealing login cookies and antiforgery tokens, shared by every instance on a PostgreSQL database
+    /// (<see cref="DataProtectionKeyRing"/>). The table is in the SQLite model too, one model for both providers, but stays
+    /// empty there: one machine keeps its keys in the <c>keys/</c> folder beside the database file.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Identity shapes its tables from <c>IdentityOptions.Stores</c> found through the context's application services

@@ -1,7 +1,4 @@
 using BitmernSolo.Web.Configuration;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,8 +9,9 @@ public static class PersistenceExtensions
 {
     /// <summary>
     /// Registers <see cref="IDbContextFactory{ApplicationDbContext}"/> (for components and jobs) and a scoped
-    /// <see cref="ApplicationDbContext"/> (for Identity's stores), and migrates at start-up. With <c>Database:Provider =
-    /// Postgres</c> both hand out a <see cref="PostgresApplicationDbContext"/>, so no consumer knows the provider.
+    /// <see cref="ApplicationDbContext"/> (for Identity's stores), migrates at start-up and keeps the data-protection keys
+    /// (<see cref="DataProtectionKeyRing"/>). With <c>Database:Provider = Postgres</c> both hand out a
+    /// <see cref="PostgresApplicationDbContext"/>, so no consumer knows the provider.
     /// </summary>
     public static WebApplicationBuilder AddPoolPersistence(this WebApplicationBuilder builder)
     {
@@ -26,13 +24,9 @@ public static class PersistenceExtensions
         builder.Services.AddDatabaseDeveloperPageExceptionFilter();
         builder.Services.AddHostedService<DatabaseInitializer>();
 
-        // Login cookies and antiforgery tokens are sealed with these keys; kept beside the database they survive restarts
-        // and container rebuilds that keep the data directory, and move with a backup of it.
-        builder.Services.AddDataProtection().SetApplicationName("BitmernSolo");
-        builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<DatabaseOptions>, ILoggerFactory>((keys, database, loggers) =>
-                keys.XmlRepository = new FileSystemXmlRepository(
-                    new DirectoryInfo(Path.Combine(database.Value.ResolveDataDirectory(), "keys")), loggers));
+        // Registered after DatabaseInitializer: hosted services start in order, and data protection's own loads the key ring,
+        // which on PostgreSQL is a table the migrations create.
+        builder.AddPoolDataProtection();
         return builder;
     }
 }
