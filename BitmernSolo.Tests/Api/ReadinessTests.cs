@@ -86,6 +86,17 @@ public sealed class ReadinessTests
         Assert.Equal("not reported", result.Data["ltc"]);
     }
 
+    [Fact]
+    public async Task WithNoPoolEnabledReadinessSaysThereIsNoDaemonToWaitFor()
+    {
+        var none = Options.Create(new PoolListOptions { Pools = [new CoinPoolOptions { Id = "btc", Enabled = false, Coin = "bitcoin" }] });
+
+        var result = await new PoolDaemonsHealthCheck(none, [new StaticSource()]).CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HealthStatus.Healthy, result.Status);
+        Assert.Equal("no pool enabled, so no daemon to wait for", result.Description);
+    }
+
     private sealed class StaticSource(params PoolRuntimeStatus[] statuses) : IPoolStatusSource
     {
         public IReadOnlyList<PoolRuntimeStatus> Current => statuses;

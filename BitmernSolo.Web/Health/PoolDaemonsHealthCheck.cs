@@ -15,6 +15,11 @@ internal sealed class PoolDaemonsHealthCheck(IOptions<PoolListOptions> pools, IE
     {
         var source = sources.LastOrDefault();
         var enabled = pools.Value.Pools.Where(p => p.Enabled).Select(p => p.Id).ToList();
+        if (enabled.Count == 0)
+        {
+            return Task.FromResult(HealthCheckResult.Healthy("no pool enabled, so no daemon to wait for"));
+        }
+
         if (source is null)
         {
             return Task.FromResult(HealthCheckResult.Healthy("daemon status not reported (no daemon poller registered)"));
