@@ -14,8 +14,9 @@ using Microsoft.Extensions.Options;
 namespace BitmernSolo.Tests.Alerts;
 
 /// <summary>
-/// The offline check and the share flush write the same <c>Workers</c> row, each after reading it. Whichever writes second
-/// must not undo what the other wrote in between: each test puts one writer's whole write inside the other's read and write.
+/// The offline check and the share flush (of this instance or of another region's on the same database) write the same
+/// <c>Workers</c> row, each after reading it. Whichever writes second must not undo what the other wrote in between: each test
+/// puts one writer's whole write inside the other's read and write.
 /// </summary>
 public sealed class WorkerWriteRaceTests(MailAppFixture app) : IClassFixture<MailAppFixture>
 {
@@ -97,6 +98,58 @@ public sealed class WorkerWriteRaceTests(MailAppFixture app) : IClassFixture<Mai
             (await NotificationsToAsync(email)).OrderBy(n => n.Id).Select(n => n.Kind));
         Assert.Null((await WorkerAsync(rig)).OfflineSince);
     }
+
+    [Fact]
+    public async Task TwoRegionsFlushingOneWorkerAtOnceKeepTheHigherBestShareAndTheLaterLastShare()
+    {
+        var rig = new WorkerKey(PoolId, MailAppFixture.NewAddress(), "rig");
+        var start = WholeSecond(app.Clock.GetUtcNow());
+        var regionB = new ShareAggregator();
+        using var flusherB = Flusher(regionB, Contexts());
+        regionB.For(rig).RecordAccepted(1, 1, start);
+        Assert.True(await flusherB.FlushAsync(Token));
+
+        // A read the row before B wrote a higher best share and a later last share; A writes its own, lower and earlier.
+        var interleaved = InterleavingContexts.OnSqlite(await ConnectionStringAsync(), async () =>
+        {
+            regionB.For(rig).RecordAccepted(1, 50, start.AddSeconds(40));
+            Assert.True(await flusherB.FlushAsync(Token));
+        });
+        var regionA = new ShareAggregator();
+        using var flusherA = Flusher(regionA, interleaved);
+        regionA.For(rig).RecordAccepted(1, 5, start.AddSeconds(20));
+        Assert.True(await flusherA.FlushAsync(Token));
+
+        Assert.True(interleaved.Interleaved);
+        var worker = await WorkerAsync(rig);
+        Assert.Equal((50d, 50d, start.AddSeconds(40), true), (worker.BestShareEver, worker.BestShareSinceBlock, worker.LastShareAt, worker.Online));
+    }
+
+    [Fact]
+    public async Task ANewWorkerFlushedByTwoRegionsAtOnceKeepsTheHigherBestShareAndTheLaterLastShare()
+    {
+        var rig = new WorkerKey(PoolId, MailAppFixture.NewAddress(), "rig");
+        var start = WholeSecond(app.Clock.GetUtcNow());
+
+        // Neither found a row; B inserts it (a later share) between A's read and A's insert (a higher best share).
+        var regionB = new ShareAggregator();
+        using var flusherB = Flusher(regionB, Contexts());
+        var interleaved = InterleavingContexts.OnSqlite(await ConnectionStringAsync(), async () =>
+        {
+            regionB.For(rig).RecordAccepted(1, 5, start.AddSeconds(40));
+            Assert.True(await flusherB.FlushAsync(Token));
+        });
+        var regionA = new ShareAggregator();
+        using var flusherA = Flusher(regionA, interleaved);
+        regionA.For(rig).RecordAccepted(1, 50, start.AddSeconds(20));
+        Assert.True(await flusherA.FlushAsync(Token));
+
+        Assert.True(interleaved.Interleaved);
+        var worker = await WorkerAsync(rig);
+        Assert.Equal((50d, 50d, start.AddSeconds(40), true), (worker.BestShareEver, worker.BestShareSinceBlock, worker.LastShareAt, worker.Online));
+    }
+
+    private static DateTimeOffset WholeSecond(DateTimeOffset time) => DateTimeOffset.FromUnixTimeSeconds(time.ToUnixTimeSeconds());
 
     /// <summary>The share just flushed, not the one from before the silence (stored times are rounded).</summary>
     private bool IsRecent(DateTimeOffset? lastShare) => lastShare > app.Clock.GetUtcNow() - TimeSpan.FromSeconds(1);

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Options;
 namespace BitmernSolo.Tests.Postgres;
 
 /// <summary>
-/// <see cref="WorkerWriteRaceTests"/>' two interleavings on PostgreSQL, whose conditional updates and row writes are the
+/// <see cref="WorkerWriteRaceTests"/>' interleavings on PostgreSQL, whose conditional updates and row writes are the
 /// region deployments' (the offline check and each region's share flush on one database).
 /// </summary>
 public sealed class PostgresWorkerWriteRaceTests(PostgresServer postgres) : IClassFixture<PostgresServer>, IDisposable
@@ -95,6 +95,59 @@ public sealed class PostgresWorkerWriteRaceTests(PostgresServer postgres) : ICla
                 await db.Notifications.OrderBy(n => n.Id).Select(n => n.Kind).ToListAsync(Token));
         }
     }
+
+    [Fact]
+    public async Task TwoRegionsFlushingOneWorkerAtOnceKeepTheHigherBestShareAndTheLaterLastShare()
+    {
+        var (connectionString, contexts) = await DatabaseAsync();
+        var rig = new WorkerKey(PoolId, MailAppFixture.NewAddress(), "rig");
+        var start = WholeSecond(_clock.GetUtcNow());
+        var regionB = new ShareAggregator();
+        using var flusherB = Flusher(regionB, contexts);
+        regionB.For(rig).RecordAccepted(1, 1, start);
+        Assert.True(await flusherB.FlushAsync(Token));
+
+        var interleaved = InterleavingContexts.OnPostgres(connectionString, async () =>
+        {
+            regionB.For(rig).RecordAccepted(1, 50, start.AddSeconds(40));
+            Assert.True(await flusherB.FlushAsync(Token));
+        });
+        var regionA = new ShareAggregator();
+        using var flusherA = Flusher(regionA, interleaved);
+        regionA.For(rig).RecordAccepted(1, 5, start.AddSeconds(20));
+        Assert.True(await flusherA.FlushAsync(Token));
+
+        Assert.True(interleaved.Interleaved);
+        await using var db = await contexts.CreateDbContextAsync(Token);
+        var worker = await db.Workers.SingleAsync(Token);
+        Assert.Equal((50d, 50d, start.AddSeconds(40), true), (worker.BestShareEver, worker.BestShareSinceBlock, worker.LastShareAt, worker.Online));
+    }
+
+    [Fact]
+    public async Task ANewWorkerFlushedByTwoRegionsAtOnceKeepsTheHigherBestShareAndTheLaterLastShare()
+    {
+        var (connectionString, contexts) = await DatabaseAsync();
+        var rig = new WorkerKey(PoolId, MailAppFixture.NewAddress(), "rig");
+        var start = WholeSecond(_clock.GetUtcNow());
+        var regionB = new ShareAggregator();
+        using var flusherB = Flusher(regionB, contexts);
+        var interleaved = InterleavingContexts.OnPostgres(connectionString, async () =>
+        {
+            regionB.For(rig).RecordAccepted(1, 5, start.AddSeconds(40));
+            Assert.True(await flusherB.FlushAsync(Token));
+        });
+        var regionA = new ShareAggregator();
+        using var flusherA = Flusher(regionA, interleaved);
+        regionA.For(rig).RecordAccepted(1, 50, start.AddSeconds(20));
+        Assert.True(await flusherA.FlushAsync(Token));
+
+        Assert.True(interleaved.Interleaved);
+        await using var db = await contexts.CreateDbContextAsync(Token);
+        var worker = await db.Workers.SingleAsync(Token);
+        Assert.Equal((50d, 50d, start.AddSeconds(40), true), (worker.BestShareEver, worker.BestShareSinceBlock, worker.LastShareAt, worker.Online));
+    }
+
+    private static DateTimeOffset WholeSecond(DateTimeOffset time) => DateTimeOffset.FromUnixTimeSeconds(time.ToUnixTimeSeconds());
 
     private Task<(string ConnectionString, IDbContextFactory<ApplicationDbContext> Contexts)> DatabaseAsync() =>
         PostgresAlertParts.DatabaseAsync(postgres);

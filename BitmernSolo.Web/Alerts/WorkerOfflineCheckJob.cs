@@ -18,10 +18,11 @@ namespace BitmernSolo.Web.Alerts;
 /// <see cref="WorkerState.Online"/> while this job runs; this job owns <see cref="WorkerState.OfflineSince"/>. Each of its writes
 /// is one conditional statement on the value its decision rests on, so a share flushed between its read and its write is
 /// never overwritten by a decision made without it: the offline mark lands only if the last share is still the one read
-/// (else no mark and no e-mail; the next run looks again). Offline notices follow the mark: a crash in between is healed by
-/// the next run, which queues them again for a worker still marked and silent (the deduplication keys absorb repeats; a
-/// worker back by then needs no offline notice). Back-online notices are queued before the mark is cleared, so a crash
-/// there repeats them rather than losing them.
+/// (else no mark and no e-mail; the next run looks again). Each also advances <see cref="WorkerState.Version"/>, the row's
+/// concurrency token: a flush that read the row before this write reads it again and applies its shares to what this job
+/// wrote. Offline notices follow the mark: a crash in between is healed by the next run, which queues them again for a
+/// worker still marked and silent (the deduplication keys absorb repeats; a worker back by then needs no offline notice).
+/// Back-online notices are queued before the mark is cleared, so a crash there repeats them rather than losing them.
 /// </remarks>
 public sealed class WorkerOfflineCheckJob(
     IDbContextFactory<ApplicationDbContext> contexts,
@@ -45,7 +46,7 @@ public sealed class WorkerOfflineCheckJob(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var stale = now - OnlineWindow;
         await db.Workers.Where(w => w.Online && (w.LastShareAt == null || w.LastShareAt < stale))
-            .ExecuteUpdateAsync(set => set.SetProperty(w => w.Online, false), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(w => w.Online, false).SetProperty(w => w.Version, w => w.Version + 1), cancellationToken);
 
         var watchers = await AlertWatcher.LoadAsync(db, null, null, cancellationToken);
         if (watchers.Count == 0)
@@ -100,7 +101,9 @@ public sealed class WorkerOfflineCheckJob(
             var lastShare = worker.LastShareAt;
             var marked = await Row(db, worker)
                 .Where(w => w.OfflineSince == null && w.LastShareAt == lastShare)
-                .ExecuteUpdateAsync(set => set.SetProperty(w => w.Online, false).SetProperty(w => w.OfflineSince, lastShare), cancellationToken);
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(w => w.Online, false).SetProperty(w => w.OfflineSince, lastShare).SetProperty(w => w.Version, w => w.Version + 1),
+                    cancellationToken);
             if (marked == 0)
             {
                 return;
@@ -135,7 +138,9 @@ public sealed class WorkerOfflineCheckJob(
 
         await Row(db, worker)
             .Where(w => w.OfflineSince == since)
-            .ExecuteUpdateAsync(set => set.SetProperty(w => w.Online, true).SetProperty(w => w.OfflineSince, (DateTimeOffset?)null), cancellationToken);
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(w => w.Online, true).SetProperty(w => w.OfflineSince, (DateTimeOffset?)null).SetProperty(w => w.Version, w => w.Version + 1),
+                cancellationToken);
     }
 
     private static IQueryable<WorkerState> Row(ApplicationDbContext db, WorkerState worker) =>

@@ -119,4 +119,17 @@ public class ApplicationDbContext : IdentityDbContext<ApplicationUser>, IDataPro
             }
         }
     }
+
+    // Every tracked write of a Workers row advances its concurrency token (WorkerState.Version); Entries() detects changes first.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        WorkerState.AdvanceVersions(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        WorkerState.AdvanceVersions(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 }

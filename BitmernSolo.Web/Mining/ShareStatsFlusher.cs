@@ -28,6 +28,16 @@ public sealed class ShareStatsFlusher(
     private readonly PendingShareStats _pending = new();
     private readonly ConcurrentDictionary<WorkerKey, string> _userAgents = new();
 
+    /// <summary>
+    /// Saves of one flush before it gives up until the next minute (keeping everything): each retry follows another
+    /// writer's change to a row between this flush's read and its write, which takes two regions flushing one worker at
+    /// the same moment, or the offline check or a found block in that moment.
+    /// </summary>
+    private const int WriteAttempts = 5;
+
+    /// <summary>Addresses per query reading the rows a flush writes: a parameter each, far below either provider's limit.</summary>
+    private const int AddressesPerQuery = 1000;
+
     /// <summary>Restores worker difficulties before Kestrel accepts the first miner (hosted services start first).</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -119,12 +129,10 @@ public sealed class ShareStatsFlusher(
         var totals = shares.Totals().ToDictionary(t => t.Worker);
         var userAgents = _userAgents.ToDictionary();
         var workers = summary.Keys.Concat(dirty.Keys).Concat(userAgents.Keys).ToHashSet();
-        var poolIds = workers.Select(w => w.PoolId).Distinct().ToList();
 
         await using var context = await database.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         context.ShareStats.AddRange(_pending.ToRows(region));
-        var existing = await context.Workers.Where(w => poolIds.Contains(w.PoolId)).ToDictionaryAsync(
-            w => new WorkerKey(w.PoolId, w.Address, w.Worker), cancellationToken).ConfigureAwait(false);
+        var existing = await ReadAsync(context.Workers, workers, cancellationToken).ConfigureAwait(false);
         foreach (var key in workers)
         {
             if (!existing.TryGetValue(key, out var state))
@@ -133,6 +141,37 @@ public sealed class ShareStatsFlusher(
                 context.Workers.Add(state);
             }
 
+            Apply(state);
+        }
+
+        // Another region flushes the same workers at the same moment (and the offline check and a found block write them
+        // too): a row changed or inserted since it was read fails the save (WorkerState.Version, the key), which rolls back
+        // as a whole; those rows are read again and this flush's values applied to what the other wrote.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (DbUpdateException) when (attempt < WriteAttempts)
+            {
+                if (!await ReapplyToChangedRowsAsync(context, Apply, cancellationToken).ConfigureAwait(false))
+                {
+                    throw;
+                }
+            }
+        }
+
+        foreach (var (key, agent) in userAgents)
+        {
+            _userAgents.TryRemove(new KeyValuePair<WorkerKey, string>(key, agent));
+        }
+
+        // This flush's values on a row as read: the maxima (last share, best shares) over what the row holds.
+        void Apply(WorkerState state)
+        {
+            var key = KeyOf(state);
             state.Region = region ?? state.Region;
             if (summary.TryGetValue(key, out var seen))
             {
@@ -169,11 +208,74 @@ public sealed class ShareStatsFlusher(
                 state.UserAgent = agent;
             }
         }
-
-        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var (key, agent) in userAgents)
-        {
-            _userAgents.TryRemove(new KeyValuePair<WorkerKey, string>(key, agent));
-        }
     }
+
+    /// <summary>
+    /// After a failed save: each row this flush inserts that now exists, or updates that another writer changed since it was
+    /// read (its <see cref="WorkerState.Version"/> moved), is read again and <paramref name="apply"/> applied to it afresh.
+    /// False when there was none (the failure was something else).
+    /// </summary>
+    private static async Task<bool> ReapplyToChangedRowsAsync(
+        ApplicationDbContext context, Action<WorkerState> apply, CancellationToken cancellationToken)
+    {
+        var writing = context.ChangeTracker.Entries<WorkerState>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
+        var current = await ReadAsync(context.Workers.AsNoTracking(), writing.Select(e => KeyOf(e.Entity)).ToHashSet(), cancellationToken)
+            .ConfigureAwait(false);
+        var reapplied = false;
+        foreach (var entry in writing)
+        {
+            var key = KeyOf(entry.Entity);
+            if (current.TryGetValue(key, out var row)
+                ? entry.State == EntityState.Modified && row.Version == entry.Property(w => w.Version).OriginalValue
+                : entry.State == EntityState.Added)
+            {
+                continue;
+            }
+
+            // Changed or inserted by another writer, or (by nobody today) deleted: start again from the row as it is now.
+            entry.State = EntityState.Detached;
+            if (row is null)
+            {
+                row = new WorkerState { PoolId = key.PoolId, Address = key.Address, Worker = key.Worker };
+                context.Workers.Add(row);
+            }
+            else
+            {
+                context.Workers.Attach(row);
+            }
+
+            apply(row);
+            reapplied = true;
+        }
+
+        return reapplied;
+    }
+
+    /// <summary>
+    /// The <c>Workers</c> rows of <paramref name="keys"/> that exist, read by pool and address (a few queries even for
+    /// thousands of workers) rather than every row of the pools, most of them workers long gone.
+    /// </summary>
+    private static async Task<Dictionary<WorkerKey, WorkerState>> ReadAsync(
+        IQueryable<WorkerState> rows, HashSet<WorkerKey> keys, CancellationToken cancellationToken)
+    {
+        var read = new Dictionary<WorkerKey, WorkerState>();
+        foreach (var pool in keys.GroupBy(k => k.PoolId))
+        {
+            var poolId = pool.Key;
+            foreach (var addresses in pool.Select(k => k.Address).Distinct(StringComparer.Ordinal).Chunk(AddressesPerQuery))
+            {
+                var found = await rows.Where(w => w.PoolId == poolId && addresses.Contains(w.Address))
+                    .ToListAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var row in found.Where(r => keys.Contains(KeyOf(r))))
+                {
+                    read[KeyOf(row)] = row;
+                }
+            }
+        }
+
+        return read;
+    }
+
+    private static WorkerKey KeyOf(WorkerState row) => new(row.PoolId, row.Address, row.Worker);
 }

@@ -489,6 +489,10 @@ namespace BitmernSolo.Web.Data.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("PoolId", "Address", "Worker");
 
                     b.ToTable("Workers", (string)null);

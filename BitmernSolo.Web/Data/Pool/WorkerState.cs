@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace BitmernSolo.Web.Data.Pool;
@@ -32,6 +33,35 @@ public sealed class WorkerState
     public bool Online { get; set; }
 
     public DateTimeOffset? OfflineSince { get; set; }
+
+    /// <summary>
+    /// Advanced by every write of the row, and every tracked write is conditional on the value read (a concurrency token).
+    /// Several instances (regions) flush the same worker at the same moment, and the flush writes maxima of what it read
+    /// (<see cref="LastShareAt"/>, the best shares): a flush whose row changed since it read gets a conflict, reads the row
+    /// again and takes its maxima over what the other wrote, instead of writing over it.
+    /// </summary>
+    /// <remarks>
+    /// Tracked saves advance it in <see cref="ApplicationDbContext"/>'s <c>SaveChanges</c> (see <see cref="AdvanceVersions"/>);
+    /// set-based updates (<c>ExecuteUpdate</c>) must set it to <c>Version + 1</c> themselves.
+    /// </remarks>
+    public int Version { get; set; }
+
+    /// <summary>
+    /// Sets each changed row's <see cref="Version"/> to the one read plus one (not the current one plus one: a save retried
+    /// after a failure writes the same version again, and versions in the database only ever grow). Detects changes first
+    /// (<see cref="ChangeTracker.Entries{TEntity}"/> does, unless automatic detection is off).
+    /// </summary>
+    internal static void AdvanceVersions(ChangeTracker changes)
+    {
+        foreach (var entry in changes.Entries<WorkerState>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                var version = entry.Property(w => w.Version);
+                version.CurrentValue = unchecked(version.OriginalValue + 1);
+            }
+        }
+    }
 }
 
 internal sealed class WorkerStateConfiguration : IEntityTypeConfiguration<WorkerState>
@@ -45,5 +75,6 @@ internal sealed class WorkerStateConfiguration : IEntityTypeConfiguration<Worker
         builder.Property(w => w.Worker).HasMaxLength(64);
         builder.Property(w => w.Region).HasMaxLength(64);
         builder.Property(w => w.UserAgent).HasMaxLength(128);
+        builder.Property(w => w.Version).IsConcurrencyToken();
     }
 }

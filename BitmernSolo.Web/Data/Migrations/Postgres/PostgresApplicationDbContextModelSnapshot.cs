@@ -508,6 +508,10 @@ namespace BitmernSolo.Web.Data.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("PoolId", "Address", "Worker");
 
                     b.ToTable("Workers", (string)null);
