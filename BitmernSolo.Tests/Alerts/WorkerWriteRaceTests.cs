@@ -1,3 +1,4 @@
+using BitmernSolo.Stratum.Crypto;
 using BitmernSolo.Stratum.Shares;
 using BitmernSolo.Tests.Email;
 using BitmernSolo.Web.Alerts;
@@ -10,6 +11,7 @@ using BitmernSolo.Web.Mining;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using StratumFoundBlock = BitmernSolo.Stratum.Server.FoundBlock;
 
 namespace BitmernSolo.Tests.Alerts;
 
@@ -147,6 +149,38 @@ public sealed class WorkerWriteRaceTests(MailAppFixture app) : IClassFixture<Mai
         Assert.True(interleaved.Interleaved);
         var worker = await WorkerAsync(rig);
         Assert.Equal((50d, 50d, start.AddSeconds(40), true), (worker.BestShareEver, worker.BestShareSinceBlock, worker.LastShareAt, worker.Online));
+    }
+
+    [Fact]
+    public async Task ABlockFoundWhileAShareIsBeingFlushedLeavesOnlyTheBestShareSinceTheBlock()
+    {
+        var rig = new WorkerKey(PoolId, MailAppFixture.NewAddress(), "rig");
+        var setupShares = new ShareAggregator();
+        using var setup = Flusher(setupShares, Contexts());
+        setupShares.For(rig).RecordAccepted(1, 100, app.Clock.GetUtcNow());
+        Assert.True(await setup.FlushAsync(Token));
+
+        // The flush read 100 as the best share since the last block; the block recorded before it writes resets that.
+        var interleaved = InterleavingContexts.OnSqlite(await ConnectionStringAsync(), () => RecordAcceptedBlockAsync(Contexts(), rig));
+        var shares = new ShareAggregator();
+        using var flusher = Flusher(shares, interleaved);
+        shares.For(rig).RecordAccepted(1, 5, app.Clock.GetUtcNow());
+        Assert.True(await flusher.FlushAsync(Token));
+
+        Assert.True(interleaved.Interleaved);
+        var worker = await WorkerAsync(rig);
+        Assert.Equal((100d, 5d), (worker.BestShareEver, worker.BestShareSinceBlock));
+    }
+
+    /// <summary>A block of the pool the daemon accepted, written by the recorder the stratum event feeds (not started: stopping writes what it holds).</summary>
+    private async Task RecordAcceptedBlockAsync(IDbContextFactory<ApplicationDbContext> contexts, WorkerKey finder)
+    {
+        using var pools = new PoolRuntimes([]);
+        using var recorder = new FoundBlockRecorder(contexts, Options.Create(new PoolOptions()), pools,
+            new PoolActivity(NullLogger<PoolActivity>.Instance), app.Clock, NullLogger<FoundBlockRecorder>.Instance);
+        recorder.Enqueue(new StratumFoundBlock(PoolId, 432, Hash256.Compute(Guid.NewGuid().ToByteArray()), finder.Address, finder.Worker, 100,
+            app.Clock.GetUtcNow(), true, null, ["accepted"]));
+        await recorder.StopAsync(Token);
     }
 
     private static DateTimeOffset WholeSecond(DateTimeOffset time) => DateTimeOffset.FromUnixTimeSeconds(time.ToUnixTimeSeconds());

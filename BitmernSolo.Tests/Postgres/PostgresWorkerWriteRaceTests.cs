@@ -1,3 +1,4 @@
+using BitmernSolo.Stratum.Crypto;
 using BitmernSolo.Stratum.Shares;
 using BitmernSolo.Tests.Alerts;
 using BitmernSolo.Tests.Email;
@@ -12,6 +13,7 @@ using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using StratumFoundBlock = BitmernSolo.Stratum.Server.FoundBlock;
 
 namespace BitmernSolo.Tests.Postgres;
 
@@ -145,6 +147,40 @@ public sealed class PostgresWorkerWriteRaceTests(PostgresServer postgres) : ICla
         await using var db = await contexts.CreateDbContextAsync(Token);
         var worker = await db.Workers.SingleAsync(Token);
         Assert.Equal((50d, 50d, start.AddSeconds(40), true), (worker.BestShareEver, worker.BestShareSinceBlock, worker.LastShareAt, worker.Online));
+    }
+
+    [Fact]
+    public async Task ABlockFoundWhileAShareIsBeingFlushedLeavesOnlyTheBestShareSinceTheBlock()
+    {
+        var (connectionString, contexts) = await DatabaseAsync();
+        var rig = new WorkerKey(PoolId, MailAppFixture.NewAddress(), "rig");
+        var setupShares = new ShareAggregator();
+        using var setup = Flusher(setupShares, contexts);
+        setupShares.For(rig).RecordAccepted(1, 100, _clock.GetUtcNow());
+        Assert.True(await setup.FlushAsync(Token));
+
+        // The flush read 100 as the best share since the last block; the block recorded before it writes resets that.
+        var interleaved = InterleavingContexts.OnPostgres(connectionString, () => RecordAcceptedBlockAsync(contexts, rig));
+        var shares = new ShareAggregator();
+        using var flusher = Flusher(shares, interleaved);
+        shares.For(rig).RecordAccepted(1, 5, _clock.GetUtcNow());
+        Assert.True(await flusher.FlushAsync(Token));
+
+        Assert.True(interleaved.Interleaved);
+        await using var db = await contexts.CreateDbContextAsync(Token);
+        var worker = await db.Workers.SingleAsync(Token);
+        Assert.Equal((100d, 5d), (worker.BestShareEver, worker.BestShareSinceBlock));
+    }
+
+    /// <summary>A block of the pool the daemon accepted, written by the recorder the stratum event feeds (not started: stopping writes what it holds).</summary>
+    private async Task RecordAcceptedBlockAsync(IDbContextFactory<ApplicationDbContext> contexts, WorkerKey finder)
+    {
+        using var pools = new PoolRuntimes([]);
+        using var recorder = new FoundBlockRecorder(contexts, Options.Create(new PoolOptions()), pools,
+            new PoolActivity(NullLogger<PoolActivity>.Instance), _clock, NullLogger<FoundBlockRecorder>.Instance);
+        recorder.Enqueue(new StratumFoundBlock(PoolId, 432, Hash256.Compute(Guid.NewGuid().ToByteArray()), finder.Address, finder.Worker, 100,
+            _clock.GetUtcNow(), true, null, ["accepted"]));
+        await recorder.StopAsync(Token);
     }
 
     private static DateTimeOffset WholeSecond(DateTimeOffset time) => DateTimeOffset.FromUnixTimeSeconds(time.ToUnixTimeSeconds());
