@@ -58,9 +58,7 @@ public sealed class PreparedNotify
     /// 25–140 ms).
     /// </summary>
     public bool ClaimFirstUse(bool clean) =>
-        _job is MiningJob
-        && (clean ? Volatile.Read(ref _clean) : Volatile.Read(ref _notClean)) is null
-        && Interlocked.Increment(ref clean ? ref _cleanSenders : ref _notCleanSenders) == 1;
+        _job is MiningJob && !IsKept(clean) && Interlocked.Increment(ref clean ? ref _cleanSenders : ref _notCleanSenders) == 1;
 
     /// <summary>Whether the variant's bytes are kept for later senders.</summary>
     internal bool IsKept(bool clean) => (clean ? Volatile.Read(ref _clean) : Volatile.Read(ref _notClean)) is not null;

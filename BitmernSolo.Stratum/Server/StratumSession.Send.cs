@@ -58,18 +58,7 @@ internal sealed partial class StratumSession
             return;
         }
 
-        try
-        {
-            _transport.Output.Write(message);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or IOException)
-        {
-            fanOut?.Release();
-            Abort();
-            return;
-        }
-
-        AfterWrite(fanOut);
+        WriteLocked(message, null, false, fanOut);
     }
 
     /// <summary>
@@ -92,9 +81,26 @@ internal sealed partial class StratumSession
             return;
         }
 
+        WriteLocked(null, prepared, clean, fanOut);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="message"/> (or <paramref name="notify"/>'s variant, serialized in place) into the transport; a
+    /// transport that refuses it is a dead connection. Then the new tip's notify waits for the flush, which happens now
+    /// unless the read loop is batching its answers. Call under <see cref="_lock"/>, with no flush pending.
+    /// </summary>
+    private void WriteLocked(byte[]? message, PreparedNotify? notify, bool clean, FanOutCountdown? fanOut)
+    {
         try
         {
-            prepared.WriteTo(_transport.Output, clean);
+            if (message is not null)
+            {
+                _transport.Output.Write(message);
+            }
+            else
+            {
+                notify!.WriteTo(_transport.Output, clean);
+            }
         }
         catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or IOException)
         {
@@ -103,12 +109,6 @@ internal sealed partial class StratumSession
             return;
         }
 
-        AfterWrite(fanOut);
-    }
-
-    /// <summary>A message is in the transport: the new tip's notify waits for its flush; flushed now unless batching.</summary>
-    private void AfterWrite(FanOutCountdown? fanOut)
-    {
         if (fanOut is not null)
         {
             AddWritten(fanOut);

@@ -81,7 +81,8 @@ internal sealed partial class BlockFoundNotifier(IBackgroundJobClient jobs, Time
 public sealed class BlockFoundAlertJob(
     IDbContextFactory<ApplicationDbContext> contexts,
     NotificationOutbox outbox,
-    AlertTemplates templates)
+    AlertTemplates templates,
+    TimeProvider clock)
 {
     public async Task RunAsync(
         string poolId, long height, string hash, string minerAddress, string? worker, DateTimeOffset foundAt, CancellationToken cancellationToken)
@@ -108,7 +109,7 @@ public sealed class BlockFoundAlertJob(
                 .Select(b => (DateTimeOffset?)b.FoundAt).FirstOrDefaultAsync(cancellationToken);
         }
 
-        await RunAsync(poolId, height, hash, minerAddress, worker, foundAt ?? DateTimeOffset.UtcNow, cancellationToken);
+        await RunAsync(poolId, height, hash, minerAddress, worker, foundAt ?? clock.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>The one notice per block and user, whichever path gets there first; the key makes the other a no-op.</summary>

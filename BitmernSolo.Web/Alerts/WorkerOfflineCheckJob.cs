@@ -46,7 +46,7 @@ public sealed class WorkerOfflineCheckJob(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var stale = now - OnlineWindow;
         await db.Workers.Where(w => w.Online && (w.LastShareAt == null || w.LastShareAt < stale))
-            .ExecuteUpdateAsync(set => set.SetProperty(w => w.Online, false).SetProperty(w => w.Version, w => w.Version + 1), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(w => w.Online, false).AdvancingVersion(), cancellationToken);
 
         var watchers = await AlertWatcher.LoadAsync(db, null, null, cancellationToken);
         if (watchers.Count == 0)
@@ -102,7 +102,7 @@ public sealed class WorkerOfflineCheckJob(
             var marked = await Row(db, worker)
                 .Where(w => w.OfflineSince == null && w.LastShareAt == lastShare)
                 .ExecuteUpdateAsync(
-                    set => set.SetProperty(w => w.Online, false).SetProperty(w => w.OfflineSince, lastShare).SetProperty(w => w.Version, w => w.Version + 1),
+                    set => set.SetProperty(w => w.Online, false).SetProperty(w => w.OfflineSince, lastShare).AdvancingVersion(),
                     cancellationToken);
             if (marked == 0)
             {
@@ -139,7 +139,7 @@ public sealed class WorkerOfflineCheckJob(
         await Row(db, worker)
             .Where(w => w.OfflineSince == since)
             .ExecuteUpdateAsync(
-                set => set.SetProperty(w => w.Online, true).SetProperty(w => w.OfflineSince, (DateTimeOffset?)null).SetProperty(w => w.Version, w => w.Version + 1),
+                set => set.SetProperty(w => w.Online, true).SetProperty(w => w.OfflineSince, (DateTimeOffset?)null).AdvancingVersion(),
                 cancellationToken);
     }
 

@@ -109,7 +109,7 @@ public sealed class FoundBlockRecorder(
                 // Version: a share flush that read a row before this reset sees a conflict and takes its maximum over the
                 // reset, rather than writing the old best share back.
                 await context.Workers.Where(w => w.PoolId == block.PoolId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.BestShareSinceBlock, 0d).SetProperty(w => w.Version, w => w.Version + 1), cancellationToken)
+                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.BestShareSinceBlock, 0d).AdvancingVersion(), cancellationToken)
                     .ConfigureAwait(false);
             }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace BitmernSolo.Web.Data.Pool;
 
@@ -42,7 +43,7 @@ public sealed class WorkerState
     /// </summary>
     /// <remarks>
     /// Tracked saves advance it in <see cref="ApplicationDbContext"/>'s <c>SaveChanges</c> (see <see cref="AdvanceVersions"/>);
-    /// set-based updates (<c>ExecuteUpdate</c>) must set it to <c>Version + 1</c> themselves.
+    /// set-based updates (<c>ExecuteUpdate</c>) advance it with <see cref="WorkerStateUpdates.AdvancingVersion"/>.
     /// </remarks>
     public int Version { get; set; }
 
@@ -62,6 +63,14 @@ public sealed class WorkerState
             }
         }
     }
+}
+
+/// <summary>The rule of <see cref="WorkerState.Version"/> for set-based updates, in one place.</summary>
+internal static class WorkerStateUpdates
+{
+    /// <summary>Adds <c>Version = Version + 1</c> to an <c>ExecuteUpdate</c> of <c>Workers</c> rows.</summary>
+    public static UpdateSettersBuilder<WorkerState> AdvancingVersion(this UpdateSettersBuilder<WorkerState> set) =>
+        set.SetProperty(w => w.Version, w => w.Version + 1);
 }
 
 internal sealed class WorkerStateConfiguration : IEntityTypeConfiguration<WorkerState>
