@@ -33,7 +33,7 @@ internal static class LoadGenerator
             for (var i = 0; i < options.FanOuts; i++)
             {
                 fanOuts.Add(await FanOutAsync(live, triggerNewBlock, options.PoolProcessId).ConfigureAwait(false));
-                log.WriteLine($"  fan-out {i + 1}: reached {fanOuts[^1].Reached}/{fanOuts[^1].Expected}: {fanOuts[^1].Latency.Summary(withFirst: true)}{CpuNote(fanOuts[^1])}");
+                log.WriteLine($"  fan-out {i + 1}: reached {fanOuts[^1].Reached}/{fanOuts[^1].Expected}: {fanOuts[^1].Summary()}{CpuNote(fanOuts[^1])}");
                 await Task.Delay(500).ConfigureAwait(false);
             }
 
@@ -99,7 +99,8 @@ internal static class LoadGenerator
     }
 
     public static string CpuNote(FanOutResult fanOut) =>
-        fanOut.PoolCpuMilliseconds is { } cpu ? string.Create(CultureInfo.InvariantCulture, $"; pool CPU {cpu:F0} ms") : string.Empty;
+        (fanOut.PoolCpuMilliseconds is { } cpu ? string.Create(CultureInfo.InvariantCulture, $"; pool CPU {cpu:F0} ms") : string.Empty) +
+        (fanOut.GeneratorCpuMilliseconds is { } own ? string.Create(CultureInfo.InvariantCulture, $", load generator CPU {own:F0} ms") : string.Empty);
 
     private static async Task<FanOutResult> FanOutAsync(List<StratumLoadClient> clients, Func<Task> triggerNewBlock, int? poolProcessId)
     {
@@ -109,7 +110,11 @@ internal static class LoadGenerator
         }
 
         var cpuBefore = poolProcessId is { } pid ? ProcessMemory.CpuMilliseconds(pid) : null;
+        // Our own CPU, where the pool is another process: on one machine the generator's receiving competes with the pool's sending.
+        var ownPid = poolProcessId is { } other && other != Environment.ProcessId ? Environment.ProcessId : (int?)null;
+        var ownBefore = ownPid is { } me ? ProcessMemory.CpuMilliseconds(me) : null;
         var trigger = Stopwatch.GetTimestamp();
+        var triggerOnKernelClock = KernelReceiveClock.NowNanoseconds();
         await triggerNewBlock().ConfigureAwait(false);
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(30) && clients.Any(c => c.NewBlockSeenAt == 0 && !c.Closed))
@@ -118,9 +123,17 @@ internal static class LoadGenerator
         }
 
         var cpuAfter = poolProcessId is { } pid2 ? ProcessMemory.CpuMilliseconds(pid2) : null;
+        var ownAfter = ownPid is { } me2 ? ProcessMemory.CpuMilliseconds(me2) : null;
 
         var reached = clients.Where(c => c.NewBlockSeenAt != 0).Select(c => c.NewBlockSeenAt - trigger).ToList();
-        return new FanOutResult(reached.Count, clients.Count, new Percentiles(reached)) { PoolCpuMilliseconds = cpuAfter - cpuBefore };
+        var arrived = clients.Where(c => c.NewBlockArrivedAt != 0)
+            .Select(c => (long)((c.NewBlockArrivedAt - triggerOnKernelClock) * (Stopwatch.Frequency / 1e9))).ToList();
+        return new FanOutResult(reached.Count, clients.Count, new Percentiles(reached))
+        {
+            PoolCpuMilliseconds = cpuAfter - cpuBefore,
+            GeneratorCpuMilliseconds = ownAfter - ownBefore,
+            Arrival = clients.Count > 0 && clients.All(c => c.KernelTimestamps) ? new Percentiles(arrived) : null,
+        };
     }
 
     private static async Task<(double Rate, long Submitted)> SubmitAsync(LoadOptions options, List<StratumLoadClient> submitters)

@@ -12,7 +12,7 @@ internal static class LoadReport
         for (var i = 0; i < result.FanOuts.Count; i++)
         {
             var f = result.FanOuts[i];
-            output.WriteLine(string.Create(c, $"fan-out {i + 1}: new prevhash on {f.Reached}/{f.Expected} connections: {f.Latency.Summary(withFirst: true)}{LoadGenerator.CpuNote(f)}"));
+            output.WriteLine(string.Create(c, $"fan-out {i + 1}: new prevhash on {f.Reached}/{f.Expected} connections: {f.Summary()}{LoadGenerator.CpuNote(f)}"));
         }
 
         output.WriteLine(string.Create(c, $"submits: {options.SubmitConnections} connections x {options.InFlight} in flight, {options.SubmitDuration.TotalSeconds:F0} s: {result.SubmitsPerSecond:F0} answered/s; sent {result.Submitted}, answered {result.Answered}"));

@@ -16,9 +16,23 @@ internal sealed record LoadResult(
     public (long Idle, long Connected)? ManagedHeapBytes { get; init; }
 }
 
-/// <summary>One new block: how many connections got the new prevhash, and when (from the trigger).</summary>
+/// <summary>
+/// One new block: how many connections got the new prevhash, and when (from the trigger): <see cref="Latency"/> when the
+/// load generator read it, <see cref="Arrival"/> when it reached the connection's socket (kernel receive timestamps).
+/// </summary>
 internal sealed record FanOutResult(int Reached, int Expected, Percentiles Latency)
 {
+    /// <summary>From the kernel's receive timestamps (Linux); null where the sockets could not be stamped.</summary>
+    public Percentiles? Arrival { get; init; }
+
+    /// <summary>Arrival first (the fan-out figure), then what the generator read; read only without kernel timestamps.</summary>
+    public string Summary() => Arrival is { } arrival
+        ? $"arrived {arrival.Summary(withFirst: true)}; read {Latency.Summary(withFirst: true)}"
+        : $"read {Latency.Summary(withFirst: true)}";
+
     /// <summary>CPU the pool's process used from the trigger until every connection had the notify (pool in another process only).</summary>
     public double? PoolCpuMilliseconds { get; init; }
+
+    /// <summary>CPU the load generator itself used over the same span (pool in another process only).</summary>
+    public double? GeneratorCpuMilliseconds { get; init; }
 }

@@ -9,7 +9,8 @@ namespace BitmernSolo.Bench.Load;
 /// <summary>
 /// One simulated BitAxe: the handshake (configure, subscribe, authorize, suggest_difficulty), then on demand W submits in
 /// flight, each answered submit replaced by a new one (closed loop; the replacements of one read go out in one send).
-/// Records reply latencies, answers by error code, and when the first notify with a new previous hash arrived.
+/// Records reply latencies, answers by error code, and when the first notify with a new previous hash arrived: when the kernel
+/// put it in the socket (<see cref="KernelReceiveClock"/>, on Linux) and when this client read it.
 /// </summary>
 internal sealed class StratumLoadClient : IDisposable
 {
@@ -36,7 +37,11 @@ internal sealed class StratumLoadClient : IDisposable
         _user = user;
         _difficulty = difficulty;
         _plain = plain;
+        KernelTimestamps = KernelReceiveClock.TryEnable(_socket);
     }
+
+    /// <summary>Whether <see cref="NewBlockArrivedAt"/> is recorded (the kernel stamps this socket's received bytes).</summary>
+    public bool KernelTimestamps { get; }
 
     public List<long> LatencyTicks { get; } = [];
 
@@ -48,6 +53,9 @@ internal sealed class StratumLoadClient : IDisposable
 
     /// <summary>Stopwatch timestamp of the first notify whose prevhash differs from the one before it (reset by <see cref="ExpectNewBlock"/>).</summary>
     public long NewBlockSeenAt { get; private set; }
+
+    /// <summary>The kernel's receive time (<see cref="KernelReceiveClock"/> nanoseconds) of that notify; 0 until then or without <see cref="KernelTimestamps"/>.</summary>
+    public long NewBlockArrivedAt { get; private set; }
 
     public int Outstanding => Volatile.Read(ref _outstanding);
 
@@ -72,7 +80,7 @@ internal sealed class StratumLoadClient : IDisposable
         await SendAsync(Encoding.ASCII.GetBytes(handshake)).ConfigureAwait(false);
     }
 
-    public void ExpectNewBlock() => NewBlockSeenAt = 0;
+    public void ExpectNewBlock() => (NewBlockSeenAt, NewBlockArrivedAt) = (0, 0);
 
     /// <summary>Starts the closed loop with <paramref name="inFlight"/> submits outstanding.</summary>
     public Task StartSubmittingAsync(int inFlight)
@@ -139,7 +147,23 @@ internal sealed class StratumLoadClient : IDisposable
                     Array.Resize(ref buffer, buffer.Length * 2);
                 }
 
-                var read = await _socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None).ConfigureAwait(false);
+                int read;
+                long arrivedAt = 0;
+                if (KernelTimestamps)
+                {
+                    // Wait until readable without reading (a zero-byte receive), then read with the kernel's timestamp.
+                    await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None).ConfigureAwait(false);
+                    read = KernelReceiveClock.Receive(_socket, buffer.AsSpan(filled), out arrivedAt);
+                    if (read < 0)
+                    {
+                        continue;
+                    }
+                }
+                else
+                {
+                    read = await _socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None).ConfigureAwait(false);
+                }
+
                 if (read == 0)
                 {
                     break;
@@ -152,7 +176,7 @@ internal sealed class StratumLoadClient : IDisposable
                 int newline;
                 while ((newline = Array.IndexOf(buffer, (byte)'\n', start, filled - start)) >= 0)
                 {
-                    answered += Handle(buffer.AsSpan(start, newline - start), now);
+                    answered += Handle(buffer.AsSpan(start, newline - start), now, arrivedAt);
                     start = newline + 1;
                 }
 
@@ -173,7 +197,7 @@ internal sealed class StratumLoadClient : IDisposable
     }
 
     /// <summary>Returns 1 when the line answered a submit.</summary>
-    private int Handle(ReadOnlySpan<byte> line, long now)
+    private int Handle(ReadOnlySpan<byte> line, long now, long arrivedAt)
     {
         if (!StratumReply.TryParse(line, out var reply))
         {
@@ -184,6 +208,7 @@ internal sealed class StratumLoadClient : IDisposable
         {
             if (PreviousHash is not null && reply.PreviousHash != PreviousHash && NewBlockSeenAt == 0)
             {
+                NewBlockArrivedAt = arrivedAt;
                 NewBlockSeenAt = now;
             }
 

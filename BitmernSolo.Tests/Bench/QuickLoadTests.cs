@@ -18,6 +18,17 @@ public sealed class QuickLoadTests
         Assert.Equal(options.Connections, result.Connected);
         Assert.Equal(options.FanOuts, result.FanOuts.Count);
         Assert.All(result.FanOuts, f => Assert.Equal(options.Connections, f.Reached));
+        if (OperatingSystem.IsLinux() && IntPtr.Size == 8)
+        {
+            // Each connection's notify arrived (kernel time) before it was read: the first arrival is no later than the first
+            // read, the last no later than the last read (1 ms for reading two clocks at the trigger).
+            Assert.All(result.FanOuts, f =>
+            {
+                Assert.Equal(f.Reached, f.Arrival!.Count);
+                Assert.InRange(f.Arrival.Milliseconds(0), 0, f.Latency.Milliseconds(0) + 1);
+                Assert.InRange(f.Arrival.Milliseconds(100), 0, f.Latency.Milliseconds(100) + 1);
+            });
+        }
         Assert.True(result.Submitted > 0);
         Assert.Equal(result.Submitted, result.Answered);
         Assert.Equal([23], result.AnswersByCode.Keys);
