@@ -1,13 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Nodes;
 using BitmernSolo.Bench.FakeNode;
+using BitmernSolo.Bench.Regtest;
+using BitmernSolo.Stratum.Daemons;
 
 namespace BitmernSolo.Bench.Load;
 
 /// <summary>
 /// The load modes. <c>node</c>: the fake node alone (for another pool, e.g. ckpool). <c>serve</c>: fake node + pool, prints <c>READY pool=… node=… pid=…</c> and runs until stdin closes.
-/// <c>load</c>: drives a pool elsewhere (<c>--pool ip:port --node url</c>, a new block = <c>POST url/tip</c>).
+/// <c>load</c>: drives a pool elsewhere (<c>--pool ip:port --node url</c>, a new block = <c>POST url/tip</c>; or
+/// <c>--peer-rpc url</c>, a new block = <c>generatetoaddress</c> on that node, e.g. the peer of <c>litecoind</c>).
+/// <c>litecoind</c>: a real <c>litecoind -regtest</c> pair (<see cref="LitecoindPair"/>), prints <c>READY rpc=… peer-rpc=…</c>, runs until stdin closes.
 /// <c>run</c>: <c>serve</c> in a child process (so the pool's RSS is its own) and <c>load</c> against it.
 /// <c>quick-load</c>: everything in this process, small N, a few seconds (CI; asserts nothing).
 /// </summary>
@@ -36,14 +41,28 @@ internal static class LoadCommand
                 return 0;
             }
 
+            case "litecoind":
+            {
+                if (LitecoindPair.Unavailable is { } reason)
+                {
+                    output.WriteLine(reason);
+                    return 2;
+                }
+
+                await using var pair = await LitecoindPair.StartAsync(CancellationToken.None).ConfigureAwait(false);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"READY {pair} pid={Environment.ProcessId} height={LitecoindPair.StartHeight}"));
+                await output.FlushAsync().ConfigureAwait(false);
+                await Console.In.ReadToEndAsync().ConfigureAwait(false);
+                return 0;
+            }
+
             case "serve":
                 return await ServeAsync(transactions, int.Parse(Value(args, "--port") ?? "0", CultureInfo.InvariantCulture), args.Contains("--inline-scheduling"), output).ConfigureAwait(false);
             case "load":
             {
-                var node = new Uri(Value(args, "--node") ?? throw new ArgumentException("--node url is required"));
                 using var http = new HttpClient();
                 var options = LoadOptions.Parse(args, new LoadOptions());
-                var result = await LoadGenerator.RunAsync(options, () => http.PostAsync(new Uri(node, "tip"), null), output).ConfigureAwait(false);
+                var result = await LoadGenerator.RunAsync(options, NewBlockTrigger(args, http), output).ConfigureAwait(false);
                 LoadReport.Print(output, options, result);
                 return 0;
             }
@@ -211,6 +230,19 @@ internal static class LoadCommand
                 child.Kill();
             }
         }
+    }
+
+    /// <summary>The fake node's <c>POST /tip</c> (<c>--node</c>), or a block mined on a real node (<c>--peer-rpc</c>, <c>--rpc-user</c>, <c>--rpc-password</c>).</summary>
+    private static Func<Task> NewBlockTrigger(string[] args, HttpClient http)
+    {
+        if (Value(args, "--peer-rpc") is { } peer)
+        {
+            var rpc = new DaemonRpcClient(http, new DaemonEndpoint(new Uri(peer), Value(args, "--rpc-user") ?? LitecoindNode.RpcUser, Value(args, "--rpc-password") ?? LitecoindNode.RpcPassword));
+            return () => rpc.CallAsync("generatetoaddress", [JsonValue.Create(1), JsonValue.Create(LitecoindPair.PeerAddress)]);
+        }
+
+        var node = new Uri(Value(args, "--node") ?? throw new ArgumentException("--node url (the fake node) or --peer-rpc url (a real node) is required"));
+        return () => http.PostAsync(new Uri(node, "tip"), null);
     }
 
     private static string? Value(string[] args, string name)

@@ -62,7 +62,7 @@ internal static class LoadGenerator
 
     private static async Task ConnectAllAsync(LoadOptions options, List<StratumLoadClient> clients, TextWriter log)
     {
-        var addresses = options.Address is { } fixedAddress ? [fixedAddress] : Enumerable.Range(0, Math.Max(1, options.Addresses)).Select(Address).ToArray();
+        var addresses = options.Address is { } fixedAddress ? [fixedAddress] : Enumerable.Range(0, Math.Max(1, options.Addresses)).Select(i => Address(i, options.AddressPrefix)).ToArray();
         var started = Stopwatch.StartNew();
         var pending = new List<Task>();
         for (var i = 0; i < options.Connections; i++)
@@ -157,12 +157,12 @@ internal static class LoadGenerator
         return (answeredInWindow / window, submitters.Sum(c => c.Submitted));
     }
 
-    /// <summary>A valid mainnet P2WPKH address per index (BIP173), so a run can use many payout scripts.</summary>
-    private static string Address(int index)
+    /// <summary>A valid P2WPKH address per index (BIP173) with the given prefix, so a run can use many payout scripts.</summary>
+    private static string Address(int index, string prefix)
     {
         var program = new byte[20];
         BitConverter.TryWriteBytes(program, index + 1);
         program[19] = 0x5a;
-        return SegwitAddress.Encode("bc", 0, program);
+        return SegwitAddress.Encode(prefix, 0, program);
     }
 }

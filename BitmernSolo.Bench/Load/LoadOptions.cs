@@ -33,6 +33,9 @@ internal sealed record LoadOptions
     /// <summary>Distinct payout addresses among the connections (solo: each address gets its own coinbase, so its own job).</summary>
     public int Addresses { get; init; } = 1;
 
+    /// <summary>The bech32 prefix of the generated payout addresses: <c>bc</c> (Bitcoin mainnet), <c>rltc</c> (Litecoin regtest), …</summary>
+    public string AddressPrefix { get; init; } = "bc";
+
     /// <summary>One payout address for every connection instead of generated bech32 ones (pools that only know base58).</summary>
     public string? Address { get; init; }
 
@@ -64,6 +67,7 @@ internal sealed record LoadOptions
                 "--seconds" => options with { SubmitDuration = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--addresses" => options with { Addresses = Int(value) },
                 "--address" => options with { Address = value },
+                "--hrp" => options with { AddressPrefix = value },
                 "--difficulty" => options with { Difficulty = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--pool-pid" => options with { PoolProcessId = Int(value) },
                 _ => options,

@@ -5,6 +5,7 @@ using BitmernSolo.Tests.Web;
 using BitmernSolo.Web.Daemons;
 using BitmernSolo.Web.Mining;
 using Microsoft.Extensions.DependencyInjection;
+using BitmernSolo.Bench.Regtest;
 
 namespace BitmernSolo.Tests.Daemons;
 

@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using NetworkStatPoolStatusProvider = BitmernSolo.Web.Dashboards.NetworkStatPoolStatusProvider;
+using BitmernSolo.Bench.Regtest;
 
 namespace BitmernSolo.Tests.Daemons;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BitmernSolo.Stratum.Addresses;
 using BitmernSolo.Stratum.Daemons;
 using BitmernSolo.Tests.Regtest;
+using BitmernSolo.Bench.Regtest;
 
 namespace BitmernSolo.Tests.Daemons;
 

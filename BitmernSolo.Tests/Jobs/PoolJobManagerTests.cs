@@ -2,6 +2,7 @@ using BitmernSolo.Stratum.Addresses;
 using BitmernSolo.Stratum.Daemons;
 using BitmernSolo.Stratum.Jobs;
 using BitmernSolo.Tests.Regtest;
+using BitmernSolo.Bench.Regtest;
 
 namespace BitmernSolo.Tests.Jobs;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BitmernSolo.Tests.Regtest;
 using Npgsql;
+using BitmernSolo.Bench.Regtest;
 
 namespace BitmernSolo.Tests.Postgres;
 

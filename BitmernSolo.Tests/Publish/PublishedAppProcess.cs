@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using BitmernSolo.Tests.Regtest;
 using BitmernSolo.Tests.Web;
+using BitmernSolo.Bench.Regtest;
 
 namespace BitmernSolo.Tests.Publish;
 

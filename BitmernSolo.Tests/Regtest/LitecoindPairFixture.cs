@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BitmernSolo.Stratum.Daemons;
+using BitmernSolo.Bench.Regtest;
 
 namespace BitmernSolo.Tests.Regtest;
 

@@ -6,9 +6,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BitmernSolo.Stratum.Daemons;
 
-namespace BitmernSolo.Tests.Regtest;
+namespace BitmernSolo.Bench.Regtest;
 
-/// <summary>One <c>litecoind -regtest</c> process on loopback with a temporary data directory.</summary>
+/// <summary>One <c>litecoind -regtest</c> process on loopback with a temporary data directory (the tests' nodes and the benchmark's).</summary>
 public sealed class LitecoindNode : IAsyncDisposable
 {
     public const string DaemonPath = "/usr/bin/litecoind";
