@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using BitmernSolo.Bench.FakeNode;
 using BitmernSolo.Bench.Regtest;
@@ -52,7 +53,12 @@ internal static class LoadCommand
                 await using var pair = await LitecoindPair.StartAsync(CancellationToken.None).ConfigureAwait(false);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"READY {pair} pid={Environment.ProcessId} height={LitecoindPair.StartHeight}"));
                 await output.FlushAsync().ConfigureAwait(false);
-                await Console.In.ReadToEndAsync().ConfigureAwait(false);
+
+                // Until stdin closes, or Ctrl+C / kill: either way the nodes are stopped and their directories deleted.
+                var signalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; signalled.TrySetResult(); });
+                using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; signalled.TrySetResult(); });
+                await Task.WhenAny(Task.Run(Console.In.ReadToEnd), signalled.Task).ConfigureAwait(false); // Console.In reads synchronously
                 return 0;
             }
 
