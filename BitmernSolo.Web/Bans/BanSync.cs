@@ -28,6 +28,7 @@ public sealed partial class BanSync(
     private const int MaxReasonLength = 256;
     private const int MaxCreatedByLength = 256;
     private static readonly TimeSpan StartupLoadTimeout = TimeSpan.FromSeconds(15);
+    private readonly SemaphoreSlim _pass = new(1, 1);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -62,20 +63,30 @@ public sealed partial class BanSync(
         // The last changes (a ban made just before shutdown) are written if the database answers.
         if (journal.PendingCount > 0)
         {
-            await WriteQueuedAsync(cancellationToken).ConfigureAwait(false);
+            await _pass.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await WriteQueuedAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _pass.Release();
+            }
         }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.SyncInterval, time);
+        // Each wait is kept until it completes: a new one per pass would pile up waiters on a quiet channel.
         Task<bool>? tick = null;
+        Task<bool>? wake = null;
         try
         {
             while (true)
             {
                 tick ??= timer.WaitForNextTickAsync(stoppingToken).AsTask();
-                var wake = journal.Wake.WaitToReadAsync(stoppingToken).AsTask();
+                wake ??= journal.Wake.WaitToReadAsync(stoppingToken).AsTask();
                 if (await Task.WhenAny(tick, wake).ConfigureAwait(false) == tick)
                 {
                     if (!await tick.ConfigureAwait(false))
@@ -84,6 +95,11 @@ public sealed partial class BanSync(
                     }
 
                     tick = null;
+                }
+                else
+                {
+                    await wake.ConfigureAwait(false);
+                    wake = null;
                 }
 
                 journal.Wake.TryRead(out _);
@@ -98,6 +114,26 @@ public sealed partial class BanSync(
 
     /// <summary>One pass: write the queued changes, then read the unexpired bans into the list. False when the database failed.</summary>
     public async Task<bool> SyncAsync(CancellationToken cancellationToken)
+    {
+        // One pass at a time: two writers of one queue could write a ban after its lift.
+        await _pass.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SyncOnceAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _pass.Dispose();
+        base.Dispose();
+    }
+
+    private async Task<bool> SyncOnceAsync(CancellationToken cancellationToken)
     {
         if (!await WriteQueuedAsync(cancellationToken).ConfigureAwait(false))
         {
