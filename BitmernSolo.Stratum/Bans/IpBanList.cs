@@ -101,7 +101,8 @@ public sealed class IpBanList(TimeProvider time)
     }
 
     /// <summary>
-    /// Makes the list exactly <paramref name="bans"/> (the newest <see cref="MaxBans"/> active ones), as another copy of it
+    /// Makes the list exactly <paramref name="bans"/> (the newest <see cref="MaxBans"/> active ones, operators' before
+    /// automatic ones, so a storm of invalid-share bans cannot push out an operator's), as another copy of it
     /// (a database) holds it. Raises <see cref="Lifted"/> for every active ban that is gone, not <see cref="Banned"/>;
     /// returns the bans on ranges the list did not hold, so the caller can drop their sessions.
     /// </summary>
@@ -109,7 +110,8 @@ public sealed class IpBanList(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(bans);
         var now = time.GetUtcNow();
-        var next = bans.Where(ban => ban.IsActive(now)).OrderByDescending(ban => ban.CreatedAt)
+        var next = bans.Where(ban => ban.IsActive(now))
+            .OrderBy(ban => ban.CreatedBy == IpBan.Automatic).ThenByDescending(ban => ban.CreatedAt)
             .DistinctBy(ban => ban.Range).Take(MaxBans).ToDictionary(ban => ban.Range);
         List<IpBan> added;
         List<IPNetwork> gone;

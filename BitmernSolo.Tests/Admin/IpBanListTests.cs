@@ -112,4 +112,22 @@ public sealed class IpBanListTests
         Assert.Equal([gone.Range], lifted);
         Assert.Equal(["198.51.100.0/24", "192.0.2.7"], list.List().Select(b => b.Display));
     }
+
+    [Fact]
+    public void AFullListFromAReplaceKeepsTheOperatorsBansBeforeNewerAutomaticOnes()
+    {
+        var list = new IpBanList(_clock);
+        Assert.True(IpBanList.TryParseRange("192.0.2.0/24", out var range));
+        var operatorBan = new IpBan(range.Value, _clock.Now.AddDays(-30), null, "permanent") { CreatedBy = "root@example.com" };
+        var automatic = Enumerable.Range(0, IpBanList.MaxBans).Select(i => new IpBan(
+            new IPNetwork(new IPAddress([10, (byte)(i >> 16), (byte)(i >> 8), (byte)i]), 32), _clock.Now, _clock.Now.AddMinutes(10), null)
+        {
+            CreatedBy = IpBan.Automatic,
+        });
+
+        list.Replace([.. automatic, operatorBan]);
+
+        Assert.Equal(IpBanList.MaxBans, list.List().Count);
+        Assert.True(list.IsBanned(IPAddress.Parse("192.0.2.1")));
+    }
 }
