@@ -1,5 +1,6 @@
 using BitmernSolo.Web.Alerts;
 using BitmernSolo.Web.Api;
+using BitmernSolo.Web.Bans;
 using BitmernSolo.Web.Components;
 using BitmernSolo.Web.Components.Account;
 using BitmernSolo.Web.Components.Pages.Admin;
@@ -32,6 +33,7 @@ builder.AddPoolStatsMaintenance();
 builder.AddPoolApi();
 builder.AddPoolMetrics();
 builder.AddPoolAdmin();
+builder.AddPoolBans();
 builder.AddPoolDaemons();
 builder.AddPoolRegions();
 

@@ -4,9 +4,9 @@ using System.Net;
 namespace BitmernSolo.Stratum.Bans;
 
 /// <summary>
-/// Operator bans on addresses and CIDR ranges, consulted when a stratum connection is admitted. Kept in memory on purpose
-/// (no database table, so no migration): bans end with the process, which suits abuse that is usually short-lived.
-/// Thread-safe; expired bans drop out when listed or checked.
+/// Operator bans on addresses and CIDR ranges, consulted when a stratum connection is admitted: the fast in-memory check.
+/// The web host keeps it in step with its database (loaded at start, others' bans and lifts picked up with
+/// <see cref="Replace"/>); the mining core knows nothing of that. Thread-safe; expired bans drop out when listed or checked.
 /// </summary>
 public sealed class IpBanList(TimeProvider time)
 {
@@ -18,6 +18,9 @@ public sealed class IpBanList(TimeProvider time)
 
     /// <summary>Raised after a ban is added, so live sessions from the range can be dropped.</summary>
     public event Action<IpBan>? Banned;
+
+    /// <summary>Raised after a ban ends before its time (lifted here, or gone from the list a <see cref="Replace"/> brings).</summary>
+    public event Action<IPNetwork>? Lifted;
 
     /// <summary>Parses "192.0.2.7", "2001:db8::1", "192.0.2.0/24" or "2001:db8::/32"; IPv4-mapped IPv6 becomes IPv4.</summary>
     public static bool TryParseRange(string? text, [NotNullWhen(true)] out IPNetwork? range)
@@ -56,7 +59,7 @@ public sealed class IpBanList(TimeProvider time)
     }
 
     /// <summary>Bans <paramref name="range"/> for <paramref name="duration"/> (null: until lifted); replaces an existing ban on it.</summary>
-    public IpBan Add(IPNetwork range, TimeSpan? duration, string? reason = null)
+    public IpBan Add(IPNetwork range, TimeSpan? duration, string? reason = null, string? createdBy = null, string? region = null)
     {
         if (duration is { } d && d <= TimeSpan.Zero)
         {
@@ -64,7 +67,7 @@ public sealed class IpBanList(TimeProvider time)
         }
 
         var now = time.GetUtcNow();
-        var ban = new IpBan(range, now, duration is { } length ? now + length : null, reason);
+        var ban = new IpBan(range, now, duration is { } length ? now + length : null, reason) { CreatedBy = createdBy, Region = region };
         lock (_lock)
         {
             Prune(now);
@@ -83,10 +86,53 @@ public sealed class IpBanList(TimeProvider time)
     /// <summary>Lifts the ban on exactly <paramref name="range"/>; false when there was none.</summary>
     public bool Lift(IPNetwork range)
     {
+        bool removed;
         lock (_lock)
         {
-            return _bans.Remove(range);
+            removed = _bans.Remove(range);
         }
+
+        if (removed)
+        {
+            Lifted?.Invoke(range);
+        }
+
+        return removed;
+    }
+
+    /// <summary>
+    /// Makes the list exactly <paramref name="bans"/> (the newest <see cref="MaxBans"/> active ones, operators' before
+    /// automatic ones, so a storm of invalid-share bans cannot push out an operator's), as another copy of it
+    /// (a database) holds it. Raises <see cref="Lifted"/> for every active ban that is gone, not <see cref="Banned"/>;
+    /// returns the bans on ranges the list did not hold, so the caller can drop their sessions.
+    /// </summary>
+    public IReadOnlyList<IpBan> Replace(IEnumerable<IpBan> bans)
+    {
+        ArgumentNullException.ThrowIfNull(bans);
+        var now = time.GetUtcNow();
+        var next = bans.Where(ban => ban.IsActive(now))
+            .OrderBy(ban => ban.CreatedBy == IpBan.Automatic).ThenByDescending(ban => ban.CreatedAt)
+            .DistinctBy(ban => ban.Range).Take(MaxBans).ToDictionary(ban => ban.Range);
+        List<IpBan> added;
+        List<IPNetwork> gone;
+        lock (_lock)
+        {
+            Prune(now);
+            added = [.. next.Values.Where(ban => !_bans.ContainsKey(ban.Range))];
+            gone = [.. _bans.Keys.Where(range => !next.ContainsKey(range))];
+            _bans.Clear();
+            foreach (var (range, ban) in next)
+            {
+                _bans[range] = ban;
+            }
+        }
+
+        foreach (var range in gone)
+        {
+            Lifted?.Invoke(range);
+        }
+
+        return added;
     }
 
     public bool IsBanned(IPAddress? address)

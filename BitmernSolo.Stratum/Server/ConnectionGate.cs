@@ -6,6 +6,7 @@ namespace BitmernSolo.Stratum.Server;
 /// <summary>
 /// Per-IP admission shared by every port of the process: a cap on simultaneous connections and temporary bans (set when a
 /// connection's invalid-share ratio is too high). Bounded: expired bans are pruned and the table has a size limit.
+/// The automatic bans stay in this table, checked without any I/O; <see cref="AutoBanned"/> tells the host, which may keep them.
 /// </summary>
 public sealed class ConnectionGate
 {
@@ -15,6 +16,7 @@ public sealed class ConnectionGate
     private readonly Dictionary<IPAddress, DateTimeOffset> _bans = [];
     private readonly StratumServerOptions _options;
     private readonly TimeProvider _time;
+    private readonly IpBanList? _operatorBans;
 
     public ConnectionGate(StratumServerOptions options, TimeProvider time)
     {
@@ -25,7 +27,25 @@ public sealed class ConnectionGate
     }
 
     /// <summary>The operator's bans (addresses and CIDR ranges from the admin pages), checked beside the automatic ones.</summary>
-    public IpBanList? OperatorBans { get; init; }
+    /// <remarks>A lift there of a single address also lifts this gate's automatic ban on it.</remarks>
+    public IpBanList? OperatorBans
+    {
+        get => _operatorBans;
+        init
+        {
+            _operatorBans = value;
+            if (value is not null)
+            {
+                value.Lifted += OnOperatorLift;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Raised after an address is banned for its invalid shares (<see cref="IpBan.CreatedBy"/> is <see cref="IpBan.Automatic"/>).
+    /// Raised on the submitting session's path: a handler must return at once (queue, never wait on I/O).
+    /// </summary>
+    public event Action<IpBan>? AutoBanned;
 
     /// <summary>Admits a connection from <paramref name="address"/> (null: unknown, always admitted); dispose the lease on close.</summary>
     public bool TryEnter(IPAddress? address, out IDisposable lease)
@@ -69,9 +89,10 @@ public sealed class ConnectionGate
             return;
         }
 
+        var now = _time.GetUtcNow();
+        var until = now + _options.BanDuration;
         lock (_lock)
         {
-            var now = _time.GetUtcNow();
             if (_bans.Count >= MaxTrackedBans)
             {
                 foreach (var expired in _bans.Where(b => b.Value <= now).Select(b => b.Key).ToList())
@@ -80,9 +101,34 @@ public sealed class ConnectionGate
                 }
             }
 
-            if (_bans.Count < MaxTrackedBans)
+            if (_bans.Count >= MaxTrackedBans)
             {
-                _bans[address] = now + _options.BanDuration;
+                return;
+            }
+
+            _bans[address] = until;
+        }
+
+        var banned = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        AutoBanned?.Invoke(new IpBan(new IPNetwork(banned, banned.GetAddressBytes().Length * 8), now, until, "Too many invalid shares")
+        {
+            CreatedBy = IpBan.Automatic,
+        });
+    }
+
+    private void OnOperatorLift(IPNetwork range)
+    {
+        if (range.PrefixLength != range.BaseAddress.GetAddressBytes().Length * 8)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            _bans.Remove(range.BaseAddress);
+            if (range.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+            {
+                _bans.Remove(range.BaseAddress.MapToIPv6()); // the gate keys addresses as the socket reported them
             }
         }
     }

@@ -92,4 +92,42 @@ public sealed class IpBanListTests
     [InlineData("300.0.0.1")]
     public void TextThatIsNotAnAddressOrAnExactRangeDoesNotParse(string? text) =>
         Assert.False(IpBanList.TryParseRange(text, out _));
+
+    [Fact]
+    public void ReplacingTheListReturnsTheNewBansAndRaisesLiftedForTheActiveOnesGone()
+    {
+        var list = new IpBanList(_clock);
+        var kept = Add(list, "192.0.2.7", TimeSpan.FromHours(1));
+        var gone = Add(list, "192.0.2.8", TimeSpan.FromHours(1));
+        Add(list, "192.0.2.9", TimeSpan.FromMinutes(1));
+        _clock.Now += TimeSpan.FromMinutes(2); // .9 has run out: it ends without a lift
+        var lifted = new List<IPNetwork>();
+        list.Lifted += lifted.Add;
+        Assert.True(IpBanList.TryParseRange("198.51.100.0/24", out var range));
+        var fresh = new IpBan(range.Value, _clock.Now, null, "from another region") { Region = "us" };
+
+        var added = list.Replace([kept, fresh, fresh with { CreatedAt = _clock.Now.AddHours(-1) }]);
+
+        Assert.Equal([fresh], added);
+        Assert.Equal([gone.Range], lifted);
+        Assert.Equal(["198.51.100.0/24", "192.0.2.7"], list.List().Select(b => b.Display));
+    }
+
+    [Fact]
+    public void AFullListFromAReplaceKeepsTheOperatorsBansBeforeNewerAutomaticOnes()
+    {
+        var list = new IpBanList(_clock);
+        Assert.True(IpBanList.TryParseRange("192.0.2.0/24", out var range));
+        var operatorBan = new IpBan(range.Value, _clock.Now.AddDays(-30), null, "permanent") { CreatedBy = "root@example.com" };
+        var automatic = Enumerable.Range(0, IpBanList.MaxBans).Select(i => new IpBan(
+            new IPNetwork(new IPAddress([10, (byte)(i >> 16), (byte)(i >> 8), (byte)i]), 32), _clock.Now, _clock.Now.AddMinutes(10), null)
+        {
+            CreatedBy = IpBan.Automatic,
+        });
+
+        list.Replace([.. automatic, operatorBan]);
+
+        Assert.Equal(IpBanList.MaxBans, list.List().Count);
+        Assert.True(list.IsBanned(IPAddress.Parse("192.0.2.1")));
+    }
 }

@@ -30,6 +30,29 @@ public sealed class StratumAdminHookTests
     }
 
     [Fact]
+    public void TheGateReportsAnInvalidShareBanAndAnOperatorLiftOfThatAddressEndsIt()
+    {
+        var bans = new IpBanList(TimeProvider.System);
+        var gate = new ConnectionGate(new StratumServerOptions { BanDuration = TimeSpan.FromMinutes(10) }, TimeProvider.System) { OperatorBans = bans };
+        IpBan? reported = null;
+        gate.AutoBanned += ban => reported = ban;
+
+        gate.Ban(IPAddress.Parse("::ffff:203.0.113.77"));
+        var whileBanned = gate.TryEnter(IPAddress.Parse("::ffff:203.0.113.77"), out var refused);
+        refused.Dispose();
+        Assert.NotNull(reported);
+        bans.Add(reported.Range, TimeSpan.FromMinutes(10)); // as the host's sync brings it back into the operator list
+        bans.Lift(reported.Range);
+        var afterLift = gate.TryEnter(IPAddress.Parse("::ffff:203.0.113.77"), out var admitted);
+        admitted.Dispose();
+
+        Assert.False(whileBanned);
+        Assert.Equal("203.0.113.77", reported.Display);
+        Assert.Equal(IpBan.Automatic, reported.CreatedBy);
+        Assert.True(afterLift);
+    }
+
+    [Fact]
     public async Task DisconnectingALiveSessionClosesItsConnection()
     {
         await using var server = new StratumTestServer();

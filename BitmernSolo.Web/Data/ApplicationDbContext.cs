@@ -1,4 +1,5 @@
 using BitmernSolo.Web.Data.Accounts;
+using BitmernSolo.Web.Data.Bans;
 using BitmernSolo.Web.Data.Pool;
 using BitmernSolo.Web.Data.Regions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace BitmernSolo.Web.Data;
 
 /// <summary>
 /// The pool's database: Identity, accounts (wallets, alert preferences, notifications) and the pool's record
-/// (blocks, payments, share statistics, workers, network samples), and on PostgreSQL the data-protection key ring. Each
+/// (blocks, payments, share statistics, workers, network samples), stratum bans, and on PostgreSQL the data-protection key ring. Each
 /// entity owns its configuration.
 /// </summary>
 /// <remarks>
@@ -54,6 +55,8 @@ public class ApplicationDbContext : IdentityDbContext<ApplicationUser>, IDataPro
     public DbSet<NotificationLog> Notifications => Set<NotificationLog>();
 
     public DbSet<RegionHeartbeat> RegionHeartbeats => Set<RegionHeartbeat>();
+
+    public DbSet<IpBanRecord> Bans => Set<IpBanRecord>();
 
     /// <summary>
     /// The keys sealing login cookies and antiforgery tokens, shared by every instance on a PostgreSQL database

@@ -9,7 +9,8 @@ namespace BitmernSolo.Web.Jobs;
 /// <summary>
 /// Daily: share and network statistics older than <c>Stats:RetentionDays</c> are deleted, and so are region heartbeats whose
 /// instance last beat before then (a region that was retired or renamed), <c>Stats:DeleteBatchSize</c> rows per statement so
-/// the embedded database is never locked for long. Blocks and payments are the pool's record and stay.
+/// the embedded database is never locked for long; so are stratum bans that have expired. Blocks and payments are the
+/// pool's record and stay.
 /// </summary>
 public sealed class StatsRetentionJob(
     IDbContextFactory<ApplicationDbContext> contexts,
@@ -54,5 +55,12 @@ public sealed class StatsRetentionJob(
                 .ExecuteDeleteAsync(cancellationToken);
         }
         while (deleted == settings.DeleteBatchSize);
+
+        // Expired bans: no instance loads them any more. Few rows, one statement.
+        var now = clock.GetUtcNow();
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Bans.Where(b => b.ExpiresAt != null && b.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        }
     }
 }

@@ -222,6 +222,38 @@ namespace BitmernSolo.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("BitmernSolo.Web.Data.Bans.IpBanRecord", b =>
+                {
+                    b.Property<string>("Network")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Network");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("Bans", (string)null);
+                });
+
             modelBuilder.Entity("BitmernSolo.Web.Data.Pool.FoundBlock", b =>
                 {
                     b.Property<long>("Id")

@@ -1,11 +1,15 @@
 using System.Net;
 using System.Security.Claims;
 using BitmernSolo.Stratum.Bans;
+using BitmernSolo.Web.Bans;
 
 namespace BitmernSolo.Web.Components.Pages.Admin;
 
-/// <summary>Admin actions on live sessions and the ban list; every action checks its caller.</summary>
-public sealed class AdminSessionService(ILiveSessionSource sessions, IpBanList bans)
+/// <summary>
+/// Admin actions on live sessions and the ban list; every action checks its caller. Bans and lifts apply here at once and
+/// reach the database (so every instance, and the next start) through <see cref="BanJournal"/>.
+/// </summary>
+public sealed class AdminSessionService(ILiveSessionSource sessions, BanJournal bans)
 {
     public IReadOnlyList<LiveSession> Sessions => sessions.GetSessions();
 
@@ -33,7 +37,7 @@ public sealed class AdminSessionService(ILiveSessionSource sessions, IpBanList b
             return AdminActionResult.Refused("A ban lasts a positive time.");
         }
 
-        var ban = bans.Add(range.Value, duration, reason);
+        var ban = bans.Ban(range.Value, duration, reason, actor.Identity?.Name);
         var dropped = 0;
         foreach (var session in sessions.GetSessions().Where(s => s.RemoteAddress is { } ip && range.Value.Contains(Normalize(ip))))
         {

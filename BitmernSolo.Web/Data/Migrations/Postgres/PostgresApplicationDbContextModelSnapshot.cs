@@ -233,6 +233,38 @@ namespace BitmernSolo.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("BitmernSolo.Web.Data.Bans.IpBanRecord", b =>
+                {
+                    b.Property<string>("Network")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Network");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("Bans", (string)null);
+                });
+
             modelBuilder.Entity("BitmernSolo.Web.Data.Pool.FoundBlock", b =>
                 {
                     b.Property<long>("Id")
