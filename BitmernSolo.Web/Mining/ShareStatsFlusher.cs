@@ -126,13 +126,14 @@ public sealed class ShareStatsFlusher(
     {
         var region = site.Value.Region;
         var summary = _pending.Summary();
-        var totals = shares.Totals().ToDictionary(t => t.Worker);
         var userAgents = _userAgents.ToDictionary();
         var workers = summary.Keys.Concat(dirty.Keys).Concat(userAgents.Keys).ToHashSet();
+        var pools = workers.Select(k => k.PoolId).ToHashSet(StringComparer.Ordinal);
 
         await using var context = await database.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         context.ShareStats.AddRange(_pending.ToRows(region));
         var existing = await ReadAsync(context.Workers, workers, cancellationToken).ConfigureAwait(false);
+        var totals = await TotalsSinceLastBlocksAsync(context, pools, cancellationToken).ConfigureAwait(false);
         foreach (var key in workers)
         {
             if (!existing.TryGetValue(key, out var state))
@@ -146,7 +147,8 @@ public sealed class ShareStatsFlusher(
 
         // Another region flushes the same workers at the same moment (and the offline check and a found block write them
         // too): a row changed or inserted since it was read fails the save (WorkerState.Version, the key), which rolls back
-        // as a whole; those rows are read again and this flush's values applied to what the other wrote.
+        // as a whole; those rows are read again, then the blocks (the change may have been a found block's reset), and this
+        // flush's values applied to what the other wrote.
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -156,9 +158,16 @@ public sealed class ShareStatsFlusher(
             }
             catch (DbUpdateException) when (attempt < WriteAttempts)
             {
-                if (!await ReapplyToChangedRowsAsync(context, Apply, cancellationToken).ConfigureAwait(false))
+                var changed = await ReadChangedRowsAgainAsync(context, cancellationToken).ConfigureAwait(false);
+                if (changed.Count == 0)
                 {
                     throw;
+                }
+
+                totals = await TotalsSinceLastBlocksAsync(context, pools, cancellationToken).ConfigureAwait(false);
+                foreach (var row in changed)
+                {
+                    Apply(row);
                 }
             }
         }
@@ -211,18 +220,43 @@ public sealed class ShareStatsFlusher(
     }
 
     /// <summary>
-    /// After a failed save: each row this flush inserts that now exists, or updates that another writer changed since it was
-    /// read (its <see cref="WorkerState.Version"/> moved), is read again and <paramref name="apply"/> applied to it afresh.
-    /// False when there was none (the failure was something else).
+    /// The aggregator's totals once each pool's latest block on record is applied to them, whichever region found it: the
+    /// finder resets only its own memory, and without this another region would write its best share from before the block
+    /// back over the zeroed rows (and a share accounted just before a block of this instance, flushed after, likewise).
     /// </summary>
-    private static async Task<bool> ReapplyToChangedRowsAsync(
-        ApplicationDbContext context, Action<WorkerState> apply, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Called after reading the rows it is for: the recorder writes a block before zeroing the rows, so a row read zeroed
+    /// comes with its block here, and a row zeroed after it was read fails the save, which reads the blocks again.
+    /// </remarks>
+    private async Task<Dictionary<WorkerKey, WorkerShareTotals>> TotalsSinceLastBlocksAsync(
+        ApplicationDbContext context, HashSet<string> pools, CancellationToken cancellationToken)
+    {
+        foreach (var poolId in pools)
+        {
+            // Every block the daemons accepted zeroed the rows when it was recorded, whatever became of it since.
+            var lastBlock = await context.Blocks.Where(b => b.PoolId == poolId && b.Status != BlockStatus.Rejected)
+                .MaxAsync(b => (DateTimeOffset?)b.FoundAt, cancellationToken).ConfigureAwait(false);
+            if (lastBlock is { } foundAt)
+            {
+                shares.ResetBestSinceBlock(poolId, foundAt);
+            }
+        }
+
+        return shares.Totals().ToDictionary(t => t.Worker);
+    }
+
+    /// <summary>
+    /// After a failed save: each row this flush inserts that now exists, or updates that another writer changed since it was
+    /// read (its <see cref="WorkerState.Version"/> moved), read again and tracked in place of this flush's version, for this
+    /// flush's values to be applied to it afresh. Empty when there was none (the failure was something else).
+    /// </summary>
+    private static async Task<List<WorkerState>> ReadChangedRowsAgainAsync(ApplicationDbContext context, CancellationToken cancellationToken)
     {
         var writing = context.ChangeTracker.Entries<WorkerState>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
         var current = await ReadAsync(context.Workers.AsNoTracking(), writing.Select(e => KeyOf(e.Entity)).ToHashSet(), cancellationToken)
             .ConfigureAwait(false);
-        var reapplied = false;
+        var changed = new List<WorkerState>();
         foreach (var entry in writing)
         {
             var key = KeyOf(entry.Entity);
@@ -245,11 +279,10 @@ public sealed class ShareStatsFlusher(
                 context.Workers.Attach(row);
             }
 
-            apply(row);
-            reapplied = true;
+            changed.Add(row);
         }
 
-        return reapplied;
+        return changed;
     }
 
     /// <summary>
