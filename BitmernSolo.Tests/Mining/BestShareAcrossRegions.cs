@@ -81,6 +81,27 @@ internal sealed class BestShareAcrossRegions(
     }
 
     /// <summary>
+    /// The block is recorded between B's read and B's insert of a worker's first row: the reset finds no row to reset, and
+    /// the insert no row that changed.
+    /// </summary>
+    public async Task ABlockRecordedByAnotherRegionWhileAWorkersFirstRowIsWrittenLeavesOnlyTheSharesFromItsTimeOn()
+    {
+        var rig = new WorkerKey(PoolId, MailAppFixture.NewAddress(), "rig");
+        var finder = new WorkerKey(PoolId, MailAppFixture.NewAddress(), "finder");
+        var start = WholeSecond(_clock.GetUtcNow());
+        var (regionA, regionB) = (new ShareAggregator(), new ShareAggregator());
+        regionB.For(rig).RecordAccepted(1, 100, start.AddSeconds(10));
+        regionB.For(rig).RecordAccepted(1, 5, start.AddSeconds(30));
+        _clock.Advance(TimeSpan.FromSeconds(40));
+        var interleaved = interleaving(() => FindBlockInAAsync(regionA, finder, start.AddSeconds(20)));
+        using var flusherB = Flusher("us", regionB, interleaved);
+        Assert.True(await flusherB.FlushAsync(Token));
+
+        Assert.True(interleaved.Interleaved);
+        Assert.Equal((5d, 100d), await BestSharesAsync(rig));
+    }
+
+    /// <summary>
     /// What region A's stratum does on a block its daemon accepted: its own reset, then the recorder's row (and the reset of
     /// every worker row of the pool). The block's share was accounted a second before the daemon's answer.
     /// </summary>

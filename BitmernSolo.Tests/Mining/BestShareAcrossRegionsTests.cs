@@ -21,6 +21,13 @@ public sealed class BestShareAcrossRegionsTests
         await (await ScenariosAsync(database)).ABlockRecordedByAnotherRegionDuringAFlushLeavesOnlyTheSharesFromItsTimeOn();
     }
 
+    [Fact]
+    public async Task ABlockRecordedByAnotherRegionWhileAWorkersFirstRowIsWrittenLeavesOnlyTheSharesFromItsTimeOn()
+    {
+        using var database = await TestDatabase.CreateAsync();
+        await (await ScenariosAsync(database)).ABlockRecordedByAnotherRegionWhileAWorkersFirstRowIsWrittenLeavesOnlyTheSharesFromItsTimeOn();
+    }
+
     private static async Task<BestShareAcrossRegions> ScenariosAsync(TestDatabase database)
     {
         await using var db = await database.CreateDbContextAsync(TestContext.Current.CancellationToken);

@@ -14,6 +14,10 @@ public sealed class PostgresBestShareAcrossRegionsTests(PostgresServer postgres)
     public async Task ABlockRecordedByAnotherRegionDuringAFlushLeavesOnlyTheSharesFromItsTimeOn() =>
         await (await ScenariosAsync()).ABlockRecordedByAnotherRegionDuringAFlushLeavesOnlyTheSharesFromItsTimeOn();
 
+    [Fact]
+    public async Task ABlockRecordedByAnotherRegionWhileAWorkersFirstRowIsWrittenLeavesOnlyTheSharesFromItsTimeOn() =>
+        await (await ScenariosAsync()).ABlockRecordedByAnotherRegionWhileAWorkersFirstRowIsWrittenLeavesOnlyTheSharesFromItsTimeOn();
+
     private async Task<BestShareAcrossRegions> ScenariosAsync()
     {
         var (connectionString, contexts) = await PostgresAlertParts.DatabaseAsync(postgres);

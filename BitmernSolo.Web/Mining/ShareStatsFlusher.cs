@@ -129,11 +129,12 @@ public sealed class ShareStatsFlusher(
         var userAgents = _userAgents.ToDictionary();
         var workers = summary.Keys.Concat(dirty.Keys).Concat(userAgents.Keys).ToHashSet();
         var pools = workers.Select(k => k.PoolId).ToHashSet(StringComparer.Ordinal);
+        List<WorkerState> inserting;
 
         await using var context = await database.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         context.ShareStats.AddRange(_pending.ToRows(region));
         var existing = await ReadAsync(context.Workers, workers, cancellationToken).ConfigureAwait(false);
-        var totals = await TotalsSinceLastBlocksAsync(context, pools, cancellationToken).ConfigureAwait(false);
+        var totals = await RecordedBlocks.TotalsSinceLastBlocksAsync(shares, context, pools, cancellationToken).ConfigureAwait(false);
         foreach (var key in workers)
         {
             if (!existing.TryGetValue(key, out var state))
@@ -153,6 +154,7 @@ public sealed class ShareStatsFlusher(
         {
             try
             {
+                inserting = [.. context.ChangeTracker.Entries<WorkerState>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
                 await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 break;
             }
@@ -164,7 +166,7 @@ public sealed class ShareStatsFlusher(
                     throw;
                 }
 
-                totals = await TotalsSinceLastBlocksAsync(context, pools, cancellationToken).ConfigureAwait(false);
+                totals = await RecordedBlocks.TotalsSinceLastBlocksAsync(shares, context, pools, cancellationToken).ConfigureAwait(false);
                 foreach (var row in changed)
                 {
                     Apply(row);
@@ -175,6 +177,17 @@ public sealed class ShareStatsFlusher(
         foreach (var (key, agent) in userAgents)
         {
             _userAgents.TryRemove(new KeyValuePair<WorkerKey, string>(key, agent));
+        }
+
+        // After the write, which must not be made again (its share statistics are in): neither a failure nor a stop may
+        // throw out of here, and the next block puts such a row right anyway.
+        try
+        {
+            await RecordedBlocks.CorrectInsertedRowsAsync(shares, context, inserting, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            logger.LogWarning(e, "Could not check the best shares of new workers against a block recorded while they were written.");
         }
 
         // This flush's values on a row as read: the maxima (last share, best shares) over what the row holds.
@@ -217,32 +230,6 @@ public sealed class ShareStatsFlusher(
                 state.UserAgent = agent;
             }
         }
-    }
-
-    /// <summary>
-    /// The aggregator's totals once each pool's latest block on record is applied to them, whichever region found it: the
-    /// finder resets only its own memory, and without this another region would write its best share from before the block
-    /// back over the zeroed rows (and a share accounted just before a block of this instance, flushed after, likewise).
-    /// </summary>
-    /// <remarks>
-    /// Called after reading the rows it is for: the recorder writes a block before zeroing the rows, so a row read zeroed
-    /// comes with its block here, and a row zeroed after it was read fails the save, which reads the blocks again.
-    /// </remarks>
-    private async Task<Dictionary<WorkerKey, WorkerShareTotals>> TotalsSinceLastBlocksAsync(
-        ApplicationDbContext context, HashSet<string> pools, CancellationToken cancellationToken)
-    {
-        foreach (var poolId in pools)
-        {
-            // Every block the daemons accepted zeroed the rows when it was recorded, whatever became of it since.
-            var lastBlock = await context.Blocks.Where(b => b.PoolId == poolId && b.Status != BlockStatus.Rejected)
-                .MaxAsync(b => (DateTimeOffset?)b.FoundAt, cancellationToken).ConfigureAwait(false);
-            if (lastBlock is { } foundAt)
-            {
-                shares.ResetBestSinceBlock(poolId, foundAt);
-            }
-        }
-
-        return shares.Totals().ToDictionary(t => t.Worker);
     }
 
     /// <summary>
