@@ -45,7 +45,7 @@ internal sealed class BestShareAcrossRegions(
         regionB.For(rig).RecordAccepted(1, 40, start.AddSeconds(10)); // before the block, not yet flushed
 
         await FindBlockInAAsync(regionA, finder, start.AddSeconds(20));
-        regionB.For(rig).RecordRejected(StratumError.JobNotFound, start.AddSeconds(25));
+        regionB.For(rig).RecordRejected(StratumError.JobNotFound, start.AddSeconds(25)); // no share since the block, but a write
         Assert.True(await flusherA.FlushAsync(Token));
         Assert.True(await flusherB.FlushAsync(Token));
 
