@@ -203,12 +203,14 @@ public sealed class StratumPool : IDisposable
     internal async Task SubmitBlockAsync(IMiningJob job, string blockHex, Crypto.Hash256 blockHash, Crypto.Hash256? coinbaseTxid, string address, string worker, double shareDifficulty)
     {
         var result = await _work.SubmitBlockAsync(job, blockHex, CancellationToken.None).ConfigureAwait(false);
+        var foundAt = Time.GetUtcNow();
         if (result.Accepted)
         {
-            Shares.ResetBestSinceBlock(Settings.PoolId);
+            // The block's time, as recorded: other regions reset to it when they read the block (see ShareStatsFlusher).
+            Shares.ResetBestSinceBlock(Settings.PoolId, foundAt);
         }
 
-        RaiseBlockFound(new FoundBlock(Settings.PoolId, job.Height, blockHash, address, worker, shareDifficulty, Time.GetUtcNow(),
+        RaiseBlockFound(new FoundBlock(Settings.PoolId, job.Height, blockHash, address, worker, shareDifficulty, foundAt,
             result.Accepted, result.RejectReason, result.DaemonAnswers)
         {
             MinerRewardSatoshis = (job as MiningJob)?.MinerRewardSatoshis ?? 0,

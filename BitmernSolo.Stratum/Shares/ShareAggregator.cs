@@ -32,14 +32,18 @@ public sealed class ShareAggregator
     /// <summary>Totals of every worker seen since start (best share since the pool's last block and ever).</summary>
     public IReadOnlyList<WorkerShareTotals> Totals() => [.. _workers.Values.Select(static s => s.Totals())];
 
-    /// <summary>Called when a pool finds a block: "best share since last block" starts again for its workers.</summary>
-    public void ResetBestSinceBlock(string poolId)
+    /// <summary>
+    /// A block of the pool at <paramref name="blockTime"/>: "best share since last block" of its workers keeps only their
+    /// shares from that time on, including those accounted before this call (a block another region found, heard of late).
+    /// Idempotent, and a block older than the last one changes nothing.
+    /// </summary>
+    public void ResetBestSinceBlock(string poolId, DateTimeOffset blockTime)
     {
         foreach (var stats in _workers.Values)
         {
             if (stats.Key.PoolId == poolId)
             {
-                stats.ResetBestSinceBlock();
+                stats.ResetBestSinceBlock(blockTime);
             }
         }
     }

@@ -17,7 +17,7 @@ public sealed class WorkerShareStats
     private long _totalAccepted;
     private long _totalRejected;
     private double _totalSum;
-    private double _bestSinceBlock;
+    private readonly BestSinceBlock _bestSinceBlock = new();
     private double _bestEver;
 
     internal WorkerShareStats(WorkerKey key) => Key = key;
@@ -34,7 +34,7 @@ public sealed class WorkerShareStats
             _sum += assignedDifficulty;
             _totalSum += assignedDifficulty;
             _best = Math.Max(_best, achievedDifficulty);
-            _bestSinceBlock = Math.Max(_bestSinceBlock, achievedDifficulty);
+            _bestSinceBlock.Add(time, achievedDifficulty);
             _bestEver = Math.Max(_bestEver, achievedDifficulty);
             _lastShare = time;
         }
@@ -51,11 +51,11 @@ public sealed class WorkerShareStats
         }
     }
 
-    internal void ResetBestSinceBlock()
+    internal void ResetBestSinceBlock(DateTimeOffset blockTime)
     {
         lock (_lock)
         {
-            _bestSinceBlock = 0;
+            _bestSinceBlock.StartAt(blockTime);
         }
     }
 
@@ -83,7 +83,7 @@ public sealed class WorkerShareStats
     {
         lock (_lock)
         {
-            return new WorkerShareTotals(Key, _totalAccepted, _totalRejected, _totalSum, _bestSinceBlock, _bestEver, _lastShare);
+            return new WorkerShareTotals(Key, _totalAccepted, _totalRejected, _totalSum, _bestSinceBlock.Best, _bestEver, _lastShare);
         }
     }
 }

@@ -34,7 +34,7 @@ public class ShareAccountingTests
         aggregator.For(new WorkerKey("ltc", "ltc1qa", "rig")).RecordAccepted(1, 500, Now);
         aggregator.For(new WorkerKey("btc", "bc1qa", "rig")).RecordAccepted(1, 700, Now);
 
-        aggregator.ResetBestSinceBlock("ltc");
+        aggregator.ResetBestSinceBlock("ltc", Now.AddSeconds(1));
 
         var totals = aggregator.Totals().ToDictionary(t => t.Worker.PoolId);
         Assert.Equal((0.0, 500.0), (totals["ltc"].BestSinceLastBlock, totals["ltc"].BestEver));

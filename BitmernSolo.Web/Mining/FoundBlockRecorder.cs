@@ -107,7 +107,8 @@ public sealed class FoundBlockRecorder(
             if (block.Accepted)
             {
                 // Version: a share flush that read a row before this reset sees a conflict and takes its maximum over the
-                // reset, rather than writing the old best share back.
+                // reset, rather than writing the old best share back. After the block row, never before: a flush (of any
+                // region) that reads a reset row then finds this block and forgets its shares from before it.
                 await context.Workers.Where(w => w.PoolId == block.PoolId)
                     .ExecuteUpdateAsync(s => s.SetProperty(w => w.BestShareSinceBlock, 0d).AdvancingVersion(), cancellationToken)
                     .ConfigureAwait(false);

@@ -126,13 +126,15 @@ public sealed class ShareStatsFlusher(
     {
         var region = site.Value.Region;
         var summary = _pending.Summary();
-        var totals = shares.Totals().ToDictionary(t => t.Worker);
         var userAgents = _userAgents.ToDictionary();
         var workers = summary.Keys.Concat(dirty.Keys).Concat(userAgents.Keys).ToHashSet();
+        var pools = workers.Select(k => k.PoolId).ToHashSet(StringComparer.Ordinal);
+        List<WorkerState> inserting;
 
         await using var context = await database.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         context.ShareStats.AddRange(_pending.ToRows(region));
         var existing = await ReadAsync(context.Workers, workers, cancellationToken).ConfigureAwait(false);
+        var totals = await RecordedBlocks.TotalsSinceLastBlocksAsync(shares, context, pools, cancellationToken).ConfigureAwait(false);
         foreach (var key in workers)
         {
             if (!existing.TryGetValue(key, out var state))
@@ -146,19 +148,28 @@ public sealed class ShareStatsFlusher(
 
         // Another region flushes the same workers at the same moment (and the offline check and a found block write them
         // too): a row changed or inserted since it was read fails the save (WorkerState.Version, the key), which rolls back
-        // as a whole; those rows are read again and this flush's values applied to what the other wrote.
+        // as a whole; those rows are read again, then the blocks (the change may have been a found block's reset), and this
+        // flush's values applied to what the other wrote.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
+                inserting = [.. context.ChangeTracker.Entries<WorkerState>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
                 await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 break;
             }
             catch (DbUpdateException) when (attempt < WriteAttempts)
             {
-                if (!await ReapplyToChangedRowsAsync(context, Apply, cancellationToken).ConfigureAwait(false))
+                var changed = await ReadChangedRowsAgainAsync(context, cancellationToken).ConfigureAwait(false);
+                if (changed.Count == 0)
                 {
                     throw;
+                }
+
+                totals = await RecordedBlocks.TotalsSinceLastBlocksAsync(shares, context, pools, cancellationToken).ConfigureAwait(false);
+                foreach (var row in changed)
+                {
+                    Apply(row);
                 }
             }
         }
@@ -166,6 +177,17 @@ public sealed class ShareStatsFlusher(
         foreach (var (key, agent) in userAgents)
         {
             _userAgents.TryRemove(new KeyValuePair<WorkerKey, string>(key, agent));
+        }
+
+        // After the write, which must not be made again (its share statistics are in): neither a failure nor a stop may
+        // throw out of here, and the next block puts such a row right anyway.
+        try
+        {
+            await RecordedBlocks.CorrectInsertedRowsAsync(shares, context, inserting, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            logger.LogWarning(e, "Could not check the best shares of new workers against a block recorded while they were written.");
         }
 
         // This flush's values on a row as read: the maxima (last share, best shares) over what the row holds.
@@ -212,17 +234,16 @@ public sealed class ShareStatsFlusher(
 
     /// <summary>
     /// After a failed save: each row this flush inserts that now exists, or updates that another writer changed since it was
-    /// read (its <see cref="WorkerState.Version"/> moved), is read again and <paramref name="apply"/> applied to it afresh.
-    /// False when there was none (the failure was something else).
+    /// read (its <see cref="WorkerState.Version"/> moved), read again and tracked in place of this flush's version, for this
+    /// flush's values to be applied to it afresh. Empty when there was none (the failure was something else).
     /// </summary>
-    private static async Task<bool> ReapplyToChangedRowsAsync(
-        ApplicationDbContext context, Action<WorkerState> apply, CancellationToken cancellationToken)
+    private static async Task<List<WorkerState>> ReadChangedRowsAgainAsync(ApplicationDbContext context, CancellationToken cancellationToken)
     {
         var writing = context.ChangeTracker.Entries<WorkerState>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
         var current = await ReadAsync(context.Workers.AsNoTracking(), writing.Select(e => KeyOf(e.Entity)).ToHashSet(), cancellationToken)
             .ConfigureAwait(false);
-        var reapplied = false;
+        var changed = new List<WorkerState>();
         foreach (var entry in writing)
         {
             var key = KeyOf(entry.Entity);
@@ -245,11 +266,10 @@ public sealed class ShareStatsFlusher(
                 context.Workers.Attach(row);
             }
 
-            apply(row);
-            reapplied = true;
+            changed.Add(row);
         }
 
-        return reapplied;
+        return changed;
     }
 
     /// <summary>
