@@ -17,7 +17,7 @@ public sealed class WorkerShareStats
     private long _totalAccepted;
     private long _totalRejected;
     private double _totalSum;
-    private readonly BestSinceBlock _bestSinceBlock = new();
+    private BestSinceBlock? _bestSinceBlock; // made by the first accepted share or block: one per connection, most never need it
     private double _bestEver;
 
     internal WorkerShareStats(WorkerKey key) => Key = key;
@@ -34,7 +34,7 @@ public sealed class WorkerShareStats
             _sum += assignedDifficulty;
             _totalSum += assignedDifficulty;
             _best = Math.Max(_best, achievedDifficulty);
-            _bestSinceBlock.Add(time, achievedDifficulty);
+            (_bestSinceBlock ??= new()).Add(time, achievedDifficulty);
             _bestEver = Math.Max(_bestEver, achievedDifficulty);
             _lastShare = time;
         }
@@ -55,7 +55,7 @@ public sealed class WorkerShareStats
     {
         lock (_lock)
         {
-            _bestSinceBlock.StartAt(blockTime);
+            (_bestSinceBlock ??= new()).StartAt(blockTime);
         }
     }
 
@@ -83,7 +83,7 @@ public sealed class WorkerShareStats
     {
         lock (_lock)
         {
-            return new WorkerShareTotals(Key, _totalAccepted, _totalRejected, _totalSum, _bestSinceBlock.Best, _bestEver, _lastShare);
+            return new WorkerShareTotals(Key, _totalAccepted, _totalRejected, _totalSum, _bestSinceBlock?.Best ?? 0, _bestEver, _lastShare);
         }
     }
 }
