@@ -13,12 +13,14 @@ using BitmernSolo.Web.Health;
 using BitmernSolo.Web.Jobs;
 using BitmernSolo.Web.Metrics;
 using BitmernSolo.Web.Mining;
+using BitmernSolo.Web.Pools;
 using BitmernSolo.Web.Regions;
 using BitmernSolo.Web.Stratum;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPoolConfiguration(args);
+builder.AddPoolDirectory();
 builder.AddPoolPersistence();
 builder.AddPoolIdentity();
 builder.AddPoolHealth();

@@ -19,7 +19,6 @@ public static class ApiExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
-        services.AddSingleton<PoolDirectory>();
         services.AddSingleton<PoolApiQueries>();
         services.AddSingleton<MinerApiQueries>();
         services.AddProblemDetails();

@@ -1,6 +1,7 @@
 using BitmernSolo.Stratum.Targets;
 using BitmernSolo.Web.Api.Responses;
 using BitmernSolo.Web.Data.Pool;
+using BitmernSolo.Web.Pools;
 
 namespace BitmernSolo.Web.Api;
 

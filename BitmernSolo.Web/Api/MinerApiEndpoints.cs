@@ -1,4 +1,5 @@
 using BitmernSolo.Web.Api.Responses;
+using BitmernSolo.Web.Pools;
 using BitmernSolo.Web.Regions;
 
 namespace BitmernSolo.Web.Api;

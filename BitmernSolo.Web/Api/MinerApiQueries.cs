@@ -1,6 +1,7 @@
 using BitmernSolo.Stratum.Targets;
 using BitmernSolo.Web.Api.Responses;
 using BitmernSolo.Web.Data;
+using BitmernSolo.Web.Pools;
 using Microsoft.EntityFrameworkCore;
 
 namespace BitmernSolo.Web.Api;

@@ -1,5 +1,6 @@
 using BitmernSolo.Web.Api.Responses;
 using BitmernSolo.Web.Data.Pool;
+using BitmernSolo.Web.Pools;
 using BitmernSolo.Web.Regions;
 
 namespace BitmernSolo.Web.Api;

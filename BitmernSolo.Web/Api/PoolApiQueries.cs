@@ -3,6 +3,8 @@ using BitmernSolo.Stratum.Targets;
 using BitmernSolo.Web.Api.Responses;
 using BitmernSolo.Web.Data;
 using BitmernSolo.Web.Data.Pool;
+using BitmernSolo.Web.Health;
+using BitmernSolo.Web.Pools;
 using Microsoft.EntityFrameworkCore;
 
 namespace BitmernSolo.Web.Api;
@@ -14,7 +16,7 @@ namespace BitmernSolo.Web.Api;
 public sealed class PoolApiQueries(
     IDbContextFactory<ApplicationDbContext> contexts,
     TimeProvider time,
-    BitmernSolo.Web.Daemons.IPoolDaemonStatusSource? daemons = null)
+    IPoolStatusSource? statuses = null)
 {
     /// <summary>Current hashrates are averaged over this window of share buckets.</summary>
     public static readonly TimeSpan HashrateWindow = TimeSpan.FromMinutes(10);
@@ -62,7 +64,8 @@ public sealed class PoolApiQueries(
                 latest?.LastBlockTime,
                 latest?.Height ?? 0,
                 // Live, from this instance's last daemon check (the best-connected daemon); 0 before the first check.
-                ConnectedPeers: daemons?.GetStatus(id)?.Daemons.Select(d => d.Peers).DefaultIfEmpty().Max() ?? 0,
+                ConnectedPeers: statuses?.Current.FirstOrDefault(s => string.Equals(s.PoolId, id, StringComparison.OrdinalIgnoreCase))
+                    ?.Daemons.Select(d => d.Peers).DefaultIfEmpty().Max() ?? 0,
                 RewardType: "POW"),
             [.. miners.Take(TopMinerCount)],
             ConfiguredPool.ToCoins(paid.Sum()),

@@ -9,7 +9,7 @@ namespace BitmernSolo.Web.Daemons;
 /// The pages' <see cref="IPoolStatusProvider"/> with live daemon state from the monitors (their reason as the detail) once
 /// a pool's daemon has answered at least once; until then, and for the network figures, the latest <c>NetworkStat</c> sample.
 /// </summary>
-internal sealed class DaemonPoolStatusProvider(IPoolDaemonStatusSource daemons, NetworkStatPoolStatusProvider samples) : IPoolStatusProvider
+internal sealed class DaemonPoolStatusProvider(PoolDaemonRegistry daemons, NetworkStatPoolStatusProvider samples) : IPoolStatusProvider
 {
     private readonly ConcurrentDictionary<string, bool> _everAnswered = new(StringComparer.OrdinalIgnoreCase);
 

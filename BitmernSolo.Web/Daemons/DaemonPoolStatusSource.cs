@@ -8,8 +8,8 @@ using StratumDaemonStatus = BitmernSolo.Stratum.Daemons.DaemonStatus;
 namespace BitmernSolo.Web.Daemons;
 
 /// <summary>
-/// <see cref="IPoolStatusSource"/> (the <c>daemons</c> readiness check, the admin Pools page) from the daemon monitors, the
-/// pools' job managers (template time) and the fan-out recorder.
+/// <see cref="IPoolStatusSource"/> (the <c>daemons</c> readiness check, the admin Pools page, the API's connected peers) from
+/// the daemon monitors, the pools' job managers (template time) and the fan-out recorder.
 /// </summary>
 internal sealed class DaemonPoolStatusSource(PoolDaemonRegistry registry, IFanOutLatencySource fanOut, IServiceProvider services) : IPoolStatusSource
 {

@@ -13,7 +13,7 @@ namespace BitmernSolo.Web.Daemons;
 public static class DaemonsExtensions
 {
     /// <summary>
-    /// The daemons of every enabled pool: <see cref="PoolDaemonRegistry"/> (also the <see cref="IPoolDaemonStatusSource"/>),
+    /// The daemons of every enabled pool: <see cref="PoolDaemonRegistry"/> (reported as the <see cref="IPoolStatusSource"/>),
     /// their checks and ZMQ subscriptions, a <c>/readyz</c> entry per pool (<c>daemons:{id}</c>), the block lifecycle and
     /// network statistics jobs, and <see cref="IFanOutLatencySource"/> for metrics.
     /// </summary>
@@ -23,7 +23,6 @@ public static class DaemonsExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHttpClient(PoolDaemonRegistry.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         builder.Services.AddSingleton<PoolDaemonRegistry>();
-        builder.Services.AddSingleton<IPoolDaemonStatusSource>(sp => sp.GetRequiredService<PoolDaemonRegistry>());
         builder.Services.AddSingleton<FanOutLatency>();
         builder.Services.AddSingleton<IFanOutLatencySource>(sp => sp.GetRequiredService<FanOutLatency>());
         builder.Services.AddSingleton<BlockLifecycle>();

@@ -10,7 +10,7 @@ namespace BitmernSolo.Web.Daemons;
 /// <see cref="PoolDaemons.Clients"/> and <see cref="PoolDaemons.Monitor"/> (as its <see cref="IDaemonAvailability"/>), the
 /// block lifecycle and network statistics jobs use the first usable daemon.
 /// </summary>
-public sealed class PoolDaemonRegistry : IPoolDaemonStatusSource, IDisposable
+public sealed class PoolDaemonRegistry : IDisposable
 {
     /// <summary>Named <see cref="HttpClient"/> for daemon RPC (no client timeout: each call has its own).</summary>
     public const string HttpClientName = "daemons";
@@ -40,6 +40,7 @@ public sealed class PoolDaemonRegistry : IPoolDaemonStatusSource, IDisposable
 
     public PoolDaemons? Find(string poolId) => poolId is not null && _pools.TryGetValue(poolId, out var pool) ? pool : null;
 
+    /// <summary>The last check of the pool's daemons; null for an unknown or disabled pool.</summary>
     public PoolDaemonStatus? GetStatus(string poolId) => Find(poolId)?.Monitor.Status;
 
     internal static string? EmptyAsNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

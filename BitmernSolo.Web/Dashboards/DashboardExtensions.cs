@@ -11,7 +11,6 @@ public static class DashboardExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<HashrateQueries>();
         builder.Services.AddSingleton<PoolRecordQueries>();
-        builder.Services.AddSingleton<DashboardPools>();
         builder.Services.AddSingleton<Components.Pages.Wallets.WalletBook>();
         builder.Services.AddSingleton<Components.Pages.Alerts.AlertBook>();
         builder.Services.AddSingleton<Components.Pages.Miner.MinerSnapshotLoader>();

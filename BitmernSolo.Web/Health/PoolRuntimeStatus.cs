@@ -29,8 +29,9 @@ public sealed record PoolRuntimeStatus(
 }
 
 /// <summary>
-/// The hook the daemon/job integration implements (register it as a singleton): the current state of every enabled pool.
-/// Until one is registered, <c>/readyz</c> and the admin Pools page say the status is not reported.
+/// The hook the daemon/job integration implements (register it as a singleton): the current state of every enabled pool,
+/// read by <c>/readyz</c>, the admin Pools page and the API's connected peers. Until one is registered, <c>/readyz</c> and
+/// the admin Pools page say the status is not reported and the API reports no peers.
 /// </summary>
 public interface IPoolStatusSource
 {

@@ -3,6 +3,7 @@ using BitmernSolo.Web.Components.Pages.Pool;
 using BitmernSolo.Web.Dashboards;
 using BitmernSolo.Web.Data.Regions;
 using BitmernSolo.Web.Mining;
+using BitmernSolo.Web.Pools;
 
 namespace BitmernSolo.Web.Regions;
 
@@ -12,7 +13,7 @@ namespace BitmernSolo.Web.Regions;
 /// estimated hashrate).
 /// </summary>
 public sealed class LivePoolStates(
-    DashboardPools pools,
+    PoolDirectory pools,
     IPoolStatusProvider statuses,
     ILiveSessionSource sessions,
     IServiceProvider services) : IRegionPoolStateSource

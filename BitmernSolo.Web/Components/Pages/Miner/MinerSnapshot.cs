@@ -1,5 +1,6 @@
 using BitmernSolo.Web.Dashboards;
 using BitmernSolo.Web.Data.Pool;
+using BitmernSolo.Web.Pools;
 
 namespace BitmernSolo.Web.Components.Pages.Miner;
 
@@ -26,7 +27,7 @@ public sealed class MinerSnapshotLoader(HashrateQueries hashrates, PoolRecordQue
 {
     public const int EarningDays = 30;
 
-    public async Task<MinerSnapshot> LoadAsync(PoolInfo pool, string address, ChartRange range, string? region, CancellationToken cancellationToken)
+    public async Task<MinerSnapshot> LoadAsync(ConfiguredPool pool, string address, ChartRange range, string? region, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pool);
         var multiplier = pool.ShareMultiplier;

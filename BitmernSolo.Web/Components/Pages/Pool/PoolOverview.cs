@@ -1,15 +1,16 @@
 using BitmernSolo.Web.Dashboards;
+using BitmernSolo.Web.Pools;
 
 namespace BitmernSolo.Web.Components.Pages.Pool;
 
 
 /// <summary>What a pool card shows: the configured pool, its daemon and network, and the pool's own figures.</summary>
-public sealed record PoolOverview(PoolInfo Pool, PoolStatus Status, PoolSummary Summary);
+public sealed record PoolOverview(ConfiguredPool Pool, PoolStatus Status, PoolSummary Summary);
 
 /// <summary>Loads <see cref="PoolOverview"/>s for the home and pool pages.</summary>
 public sealed class PoolOverviewLoader(IPoolStatusProvider statuses, HashrateQueries hashrates, PoolRecordQueries records)
 {
-    public async Task<PoolOverview> LoadAsync(PoolInfo pool, CancellationToken cancellationToken)
+    public async Task<PoolOverview> LoadAsync(ConfiguredPool pool, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pool);
         var status = await statuses.GetStatusAsync(pool.Id, cancellationToken);

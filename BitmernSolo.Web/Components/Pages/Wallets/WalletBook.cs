@@ -1,7 +1,7 @@
 using BitmernSolo.Stratum.Addresses;
-using BitmernSolo.Web.Dashboards;
 using BitmernSolo.Web.Data;
 using BitmernSolo.Web.Data.Accounts;
+using BitmernSolo.Web.Pools;
 using Microsoft.EntityFrameworkCore;
 
 namespace BitmernSolo.Web.Components.Pages.Wallets;
@@ -16,7 +16,7 @@ public sealed record WalletResult(Wallet? Wallet, string? Error)
 /// A user's saved payout addresses. Addresses are checked with the stratum's own parser for the pool's coin network, so
 /// an address saved here is one the pool can pay; the parser's reason is shown as it is.
 /// </summary>
-public sealed class WalletBook(IDbContextFactory<ApplicationDbContext> dbFactory, DashboardPools pools, TimeProvider clock)
+public sealed class WalletBook(IDbContextFactory<ApplicationDbContext> dbFactory, PoolDirectory pools, TimeProvider clock)
 {
     public const int MaxLabelLength = 64;
 
@@ -35,7 +35,7 @@ public sealed class WalletBook(IDbContextFactory<ApplicationDbContext> dbFactory
             return "choose a pool";
         }
 
-        return AddressParser.TryParse(pool.Coin, address, out _, out var error) ? null : error;
+        return AddressParser.TryParse(pool.Network, address, out _, out var error) ? null : error;
     }
 
     public async Task<WalletResult> AddAsync(string userId, string? poolId, string? address, string? label, CancellationToken cancellationToken = default)
