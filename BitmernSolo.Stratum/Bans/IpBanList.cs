@@ -59,7 +59,18 @@ public sealed class IpBanList(TimeProvider time)
     }
 
     /// <summary>Bans <paramref name="range"/> for <paramref name="duration"/> (null: until lifted); replaces an existing ban on it.</summary>
-    public IpBan Add(IPNetwork range, TimeSpan? duration, string? reason = null, string? createdBy = null, string? region = null)
+    /// <exception cref="InvalidOperationException">The list is full; <see cref="TryAdd"/> says so without throwing.</exception>
+    public IpBan Add(IPNetwork range, TimeSpan? duration, string? reason = null, string? createdBy = null, string? region = null) =>
+        TryAdd(range, duration, reason, createdBy, region)
+        ?? throw new InvalidOperationException($"The ban list holds at most {MaxBans} entries.");
+
+    /// <summary>
+    /// Bans <paramref name="range"/> for <paramref name="duration"/> (null: until lifted), replacing an existing ban on it;
+    /// null when the list already holds <see cref="MaxBans"/> other bans. A full list makes room for an operator's ban by
+    /// dropping its oldest automatic one, the one <see cref="Replace"/> would leave out first, so a storm of invalid-share
+    /// bans never locks the operator out; only a list full of operators' bans refuses.
+    /// </summary>
+    public IpBan? TryAdd(IPNetwork range, TimeSpan? duration, string? reason = null, string? createdBy = null, string? region = null)
     {
         if (duration is { } d && d <= TimeSpan.Zero)
         {
@@ -73,7 +84,16 @@ public sealed class IpBanList(TimeProvider time)
             Prune(now);
             if (!_bans.ContainsKey(range) && _bans.Count >= MaxBans)
             {
-                throw new InvalidOperationException($"The ban list holds at most {MaxBans} entries.");
+                var oldestAutomatic = createdBy == IpBan.Automatic
+                    ? null
+                    : _bans.Values.Where(b => b.CreatedBy == IpBan.Automatic).MinBy(b => b.CreatedAt);
+                if (oldestAutomatic is null)
+                {
+                    return null;
+                }
+
+                // Not a lift: the database keeps it (a Replace would leave it out the same way) and the gate that set it still refuses it.
+                _bans.Remove(oldestAutomatic.Range);
             }
 
             _bans[range] = ban;

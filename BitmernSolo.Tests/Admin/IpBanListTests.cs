@@ -130,4 +130,51 @@ public sealed class IpBanListTests
         Assert.Equal(IpBanList.MaxBans, list.List().Count);
         Assert.True(list.IsBanned(IPAddress.Parse("192.0.2.1")));
     }
+
+    [Fact]
+    public void AListFullOfOperatorsBansRefusesAnotherWithoutThrowingAndStillRenewsOneItHolds()
+    {
+        var list = new IpBanList(_clock);
+        list.Replace(Many(IpBanList.MaxBans, "root@example.com"));
+        Assert.True(IpBanList.TryParseRange("192.0.2.7", out var range));
+
+        var refused = list.TryAdd(range.Value, TimeSpan.FromHours(1), createdBy: "root@example.com");
+        var held = list.List()[0].Range;
+        var renewed = list.TryAdd(held, null, "renewed", "root@example.com");
+
+        Assert.Null(refused);
+        Assert.False(list.IsBanned(IPAddress.Parse("192.0.2.7")));
+        Assert.Equal("renewed", renewed?.Reason);
+        Assert.Equal(IpBanList.MaxBans, list.List().Count);
+        Assert.Throws<InvalidOperationException>(() => list.Add(range.Value, TimeSpan.FromHours(1)));
+    }
+
+    [Fact]
+    public void AnOperatorsBanOnAListFullOfAutomaticBansPushesOutTheOldestAutomaticOne()
+    {
+        var list = new IpBanList(_clock);
+        var automatic = Many(IpBanList.MaxBans, IpBan.Automatic);
+        list.Replace(automatic);
+        var oldest = automatic.MinBy(b => b.CreatedAt)!;
+        Assert.True(IpBanList.TryParseRange("192.0.2.7", out var range));
+
+        var added = list.TryAdd(range.Value, null, "by hand", "root@example.com");
+        var anotherAutomatic = list.TryAdd(IPNetwork.Parse("192.0.2.8/32"), TimeSpan.FromMinutes(10), createdBy: IpBan.Automatic);
+
+        Assert.NotNull(added);
+        Assert.True(list.IsBanned(IPAddress.Parse("192.0.2.7")));
+        Assert.False(list.IsBanned(oldest.Range.BaseAddress));
+        Assert.Equal(IpBanList.MaxBans, list.List().Count);
+        Assert.Null(anotherAutomatic); // the stratum's own bans never push each other out
+    }
+
+    /// <summary><paramref name="count"/> single-address bans on 10.0.0.0/8, each a second older than the one before.</summary>
+    private List<IpBan> Many(int count, string createdBy) =>
+    [
+        .. Enumerable.Range(0, count).Select(i => new IpBan(
+            new IPNetwork(new IPAddress([10, (byte)(i >> 16), (byte)(i >> 8), (byte)i]), 32), _clock.Now.AddSeconds(-i), _clock.Now.AddDays(1), null)
+        {
+            CreatedBy = createdBy,
+        }),
+    ];
 }

@@ -1,6 +1,13 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using BitmernSolo.Tests.Web;
+using BitmernSolo.Web.Components.Account;
+using BitmernSolo.Web.Components.Pages.Admin;
+using BitmernSolo.Web.Data;
+using BitmernSolo.Web.Data.Regions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BitmernSolo.Tests.Regions;
 
@@ -72,4 +79,61 @@ public sealed class AdminRegionsTests(TwoRegionFixture app) : IClassFixture<TwoR
 
         Assert.StartsWith("/Account/AccessDenied", IdentityForms.RedirectPath(response), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OnlyADownInstanceOffersForget()
+    {
+        var html = await AdminPageAsync();
+
+        Assert.Contains("forget-instance", Instance(html, "ap/host-ap"), StringComparison.Ordinal);
+        Assert.DoesNotContain("forget-instance", Instance(html, "us/host-us"), StringComparison.Ordinal);
+        Assert.DoesNotContain("forget-instance", Instance(html, TwoRegionFixture.InstanceId), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheAdminForgetsADownInstanceAndIsRefusedForALiveOne()
+    {
+        await using (var db = await app.Factory.Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>()
+            .CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            db.RegionHeartbeats.Add(new RegionHeartbeat
+            {
+                InstanceId = "sa/retired", Region = "sa", StratumHost = "sa.example.net", StartedAt = TwoRegionSeed.Now.AddDays(-40),
+                LastSeenAt = TwoRegionSeed.Now.AddDays(-30),
+            });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<AdminRegionService>();
+        var listed = await AdminPageAsync();
+
+        var forgotten = await service.ForgetAsync(Admin, "sa/retired", TestContext.Current.CancellationToken);
+        var live = await service.ForgetAsync(Admin, "us/host-us", TestContext.Current.CancellationToken);
+        var self = await service.ForgetAsync(Admin, TwoRegionFixture.InstanceId, TestContext.Current.CancellationToken);
+        var html = await AdminPageAsync();
+
+        Assert.Contains("data-instance=\"sa/retired\"", listed, StringComparison.Ordinal);
+        Assert.True(forgotten.Succeeded, forgotten.Message);
+        Assert.DoesNotContain("data-instance=\"sa/retired\"", html, StringComparison.Ordinal);
+        Assert.False(live.Succeeded);
+        Assert.Equal("us/host-us is up (it wrote a heartbeat within the last 7200 s): stop it first.", live.Message);
+        Assert.False(self.Succeeded);
+        Assert.Contains("data-instance=\"us/host-us\"", html, StringComparison.Ordinal);
+        Assert.Contains($"data-instance=\"{TwoRegionFixture.InstanceId}\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ForgetIsRefusedToSomeoneWhoIsNotAnAdmin()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<AdminRegionService>();
+        var miner = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "miner@example.com")], "test"));
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.ForgetAsync(miner, "ap/host-ap", TestContext.Current.CancellationToken));
+        Assert.Contains("data-instance=\"ap/host-ap\"", await AdminPageAsync(), StringComparison.Ordinal);
+    }
+
+    private static ClaimsPrincipal Admin => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Name, TwoRegionFixture.AdminEmail), new Claim(ClaimTypes.Role, AccountExtensions.AdminRole)], "test"));
 }

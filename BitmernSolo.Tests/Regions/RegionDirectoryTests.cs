@@ -1,4 +1,5 @@
 using BitmernSolo.Web.Data.Regions;
+using BitmernSolo.Web.Regions;
 
 namespace BitmernSolo.Tests.Regions;
 
@@ -95,5 +96,46 @@ public sealed class RegionDirectoryTests : IAsyncLifetime
         var us = list.Find("us")!;
         Assert.Equal(2, us.Instances.Count);
         Assert.Equal(new RegionPoolState("btc", "synced", null, 900_001, 3, 3, 3e12), us.Pool("btc"));
+    }
+
+    [Fact]
+    public async Task ForgettingADownInstanceDeletesItsRowAndItListsItselfAnewWhenItComesBack()
+    {
+        var eu = _instances.Create("eu", "eu.example.net", 1);
+        var ap = _instances.Create("ap", "ap.example.net", 3);
+        await ap.Writer.BeatAsync(TestContext.Current.CancellationToken);
+        _instances.Clock.Now = Start.AddMinutes(5);
+        await eu.Writer.BeatAsync(TestContext.Current.CancellationToken);
+
+        var outcome = await eu.Directory.ForgetAsync("ap/test", TestContext.Current.CancellationToken);
+        var afterForget = await eu.Directory.GetInstancesAsync(TestContext.Current.CancellationToken);
+        var again = await eu.Directory.ForgetAsync("ap/test", TestContext.Current.CancellationToken);
+        Assert.True(await ap.Writer.BeatAsync(TestContext.Current.CancellationToken)); // it was only cut off, and is back
+        var afterReturn = await eu.Directory.GetInstancesAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(ForgetOutcome.Forgotten, outcome);
+        Assert.Equal(["eu/test"], afterForget.Select(i => i.InstanceId));
+        Assert.Equal(ForgetOutcome.Unknown, again);
+        Assert.Equal(["eu/test", "ap/test"], afterReturn.Select(i => i.InstanceId));
+        Assert.True(afterReturn[1].Up);
+        Assert.False(ap.Status.DuplicateInstanceId); // its own row gone is no sign of another process under its id
+    }
+
+    [Fact]
+    public async Task AnInstanceThatBeatWithinDownAfterAndThisOneItselfAreNotForgotten()
+    {
+        var eu = _instances.Create("eu", "eu.example.net", 1);
+        var us = _instances.Create("us", "us.example.net", 2);
+        await eu.Writer.BeatAsync(TestContext.Current.CancellationToken);
+        await us.Writer.BeatAsync(TestContext.Current.CancellationToken);
+        _instances.Clock.Now = Start + RegionInstances.Options.DownAfter - TimeSpan.FromSeconds(1);
+
+        var live = await eu.Directory.ForgetAsync("us/test", TestContext.Current.CancellationToken);
+        var self = await eu.Directory.ForgetAsync("eu/test", TestContext.Current.CancellationToken);
+        var instances = await eu.Directory.GetInstancesAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(ForgetOutcome.Live, live);
+        Assert.Equal(ForgetOutcome.Live, self);
+        Assert.Equal(["eu/test", "us/test"], instances.Select(i => i.InstanceId));
     }
 }

@@ -27,13 +27,21 @@ public sealed partial class BanJournal(IpBanList bans, InstanceIdentity self, IL
     /// <summary>The list as the stratum checks it.</summary>
     public IReadOnlyList<IpBan> List() => bans.List();
 
-    /// <summary>Bans <paramref name="range"/> here at once and queues the write; see <see cref="IpBanList.Add"/>.</summary>
-    public IpBan Ban(IPNetwork range, TimeSpan? duration, string? reason, string? createdBy)
+    /// <summary>
+    /// Bans <paramref name="range"/> here at once and queues the write; null (nothing queued) when the list is full, see
+    /// <see cref="IpBanList.TryAdd"/>.
+    /// </summary>
+    public IpBan? Ban(IPNetwork range, TimeSpan? duration, string? reason, string? createdBy)
     {
-        IpBan ban;
+        IpBan? ban;
         lock (_lock)
         {
-            ban = bans.Add(range, duration, reason, createdBy, self.Region);
+            ban = bans.TryAdd(range, duration, reason, createdBy, self.Region);
+            if (ban is null)
+            {
+                return null;
+            }
+
             Enqueue(new BanChange(range, ban));
         }
 

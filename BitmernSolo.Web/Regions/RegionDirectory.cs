@@ -48,6 +48,35 @@ public sealed class RegionDirectory(
             .ThenBy(i => i.InstanceId, StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// Deletes the heartbeat row of <paramref name="instanceId"/> if it is down (an instance shut down for good would
+    /// otherwise be listed as down forever); a live instance, this one included, keeps its row. Should the instance start
+    /// again it writes a new row.
+    /// </summary>
+    public async Task<ForgetOutcome> ForgetAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+        if (instanceId == self.InstanceId)
+        {
+            return ForgetOutcome.Live;
+        }
+
+        var upSince = time.GetUtcNow() - options.Value.DownAfter;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+
+        // Down is checked in the delete itself: an instance that beat a moment ago keeps its row.
+        var deleted = await db.RegionHeartbeats.Where(h => h.InstanceId == instanceId && h.LastSeenAt < upSince)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        if (deleted > 0)
+        {
+            return ForgetOutcome.Forgotten;
+        }
+
+        return await db.RegionHeartbeats.AnyAsync(h => h.InstanceId == instanceId, cancellationToken).ConfigureAwait(false)
+            ? ForgetOutcome.Live
+            : ForgetOutcome.Unknown;
+    }
+
     /// <summary>The regions with a live instance, grouped by name (case-insensitive); the served one first, the rest by name.</summary>
     public async Task<RegionList> GetRegionsAsync(CancellationToken cancellationToken)
     {
@@ -85,4 +114,17 @@ public sealed class RegionDirectory(
         var known = await GetKnownRegionsAsync(cancellationToken).ConfigureAwait(false);
         return known.FirstOrDefault(n => string.Equals(n, name.Trim(), StringComparison.OrdinalIgnoreCase));
     }
+}
+
+/// <summary>What <see cref="RegionDirectory.ForgetAsync"/> did.</summary>
+public enum ForgetOutcome
+{
+    /// <summary>The down instance's row is deleted.</summary>
+    Forgotten,
+
+    /// <summary>Nothing deleted: the instance beat within <see cref="RegionOptions.DownAfter"/> (or it is this one).</summary>
+    Live,
+
+    /// <summary>Nothing deleted: no row had that instance id (already forgotten).</summary>
+    Unknown,
 }

@@ -49,6 +49,7 @@ public sealed partial class RegionHeartbeatWriter(
             var now = time.GetUtcNow();
             await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             var row = await db.RegionHeartbeats.FirstOrDefaultAsync(h => h.InstanceId == self.InstanceId, cancellationToken).ConfigureAwait(false);
+            var found = row is not null;
             if (row is null)
             {
                 row = new RegionHeartbeat { InstanceId = self.InstanceId, Region = self.Region, StratumHost = self.StratumHost };
@@ -56,8 +57,10 @@ public sealed partial class RegionHeartbeatWriter(
             }
 
             // Our row as we left it, unless another process writes under our id (the previous run's row before our first
-            // write is no such sign: it is simply replaced).
-            var duplicate = _lastWritten is { } last && (!SameInstant(row.LastSeenAt, last) || !SameInstant(row.StartedAt, self.StartedAt));
+            // write is no such sign: it is simply replaced). A missing row is none either: an admin forgot this instance
+            // while it was cut off from the database, or the retention job dropped it, and it simply lists itself anew.
+            var duplicate = found && _lastWritten is { } last
+                && (!SameInstant(row.LastSeenAt, last) || !SameInstant(row.StartedAt, self.StartedAt));
             if (duplicate)
             {
                 LogDuplicate(logger, self.InstanceId);

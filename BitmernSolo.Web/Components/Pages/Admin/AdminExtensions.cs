@@ -19,6 +19,7 @@ public static class AdminExtensions
         services.AddSingleton<AdminRecords>();
         services.AddScoped<AdminUserService>();
         services.AddScoped<AdminSessionService>();
+        services.AddScoped<AdminRegionService>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Claims;
 using BitmernSolo.Stratum.Bans;
@@ -37,7 +38,12 @@ public sealed class AdminSessionService(ILiveSessionSource sessions, BanJournal 
             return AdminActionResult.Refused("A ban lasts a positive time.");
         }
 
-        var ban = bans.Ban(range.Value, duration, reason, actor.Identity?.Name);
+        if (bans.Ban(range.Value, duration, reason, actor.Identity?.Name) is not { } ban)
+        {
+            return AdminActionResult.Refused(
+                $"The ban list is full ({IpBanList.MaxBans.ToString("N0", CultureInfo.InvariantCulture)} bans): lift some first.");
+        }
+
         var dropped = 0;
         foreach (var session in sessions.GetSessions().Where(s => s.RemoteAddress is { } ip && range.Value.Contains(Normalize(ip))))
         {
