@@ -64,7 +64,7 @@ public sealed class DaemonHealthMonitor : IDaemonAvailability, IDisposable
         {
             var daemons = await Task.WhenAll(_daemons.Select(d => CheckDaemonAsync(d, cancellationToken))).ConfigureAwait(false);
             var previous = _status;
-            var status = Summarize(daemons);
+            var status = PoolDaemonStatus.Summarize(PoolId, daemons, _clock.GetUtcNow());
             _status = status;
             Checked?.Invoke(status);
             if (previous.State != status.State || previous.Reason != status.Reason)
@@ -103,23 +103,6 @@ public sealed class DaemonHealthMonitor : IDaemonAvailability, IDisposable
     {
         var usable = _daemons.Where((_, i) => i < status.Daemons.Count && status.Daemons[i].State == DaemonState.Synced).ToList();
         return new DaemonSelection(usable, usable.Count > 0 ? null : status.Reason);
-    }
-
-    private PoolDaemonStatus Summarize(DaemonStatus[] daemons)
-    {
-        var now = _clock.GetUtcNow();
-        var progress = daemons.Length == 0 ? 0 : daemons.Max(d => d.VerificationProgress);
-        if (daemons.Any(d => d.State == DaemonState.Synced))
-        {
-            return new PoolDaemonStatus(PoolId, DaemonState.Synced, null, progress, daemons, now);
-        }
-
-        var worst = daemons.FirstOrDefault(d => d.State == DaemonState.WrongChain)
-            ?? daemons.FirstOrDefault(d => d.State == DaemonState.FeeAddressRefused)
-            ?? daemons.FirstOrDefault(d => d.State == DaemonState.Syncing)
-            ?? (daemons.Length > 0 ? daemons[0] : null);
-        var reason = worst is null ? "The pool has no daemon." : string.Join("; ", daemons.Select(d => $"{d.Endpoint}: {d.Reason}"));
-        return new PoolDaemonStatus(PoolId, worst?.State ?? DaemonState.Down, reason, progress, daemons, now);
     }
 
     private async Task<DaemonStatus> CheckDaemonAsync(DaemonRpcClient daemon, CancellationToken cancellationToken)

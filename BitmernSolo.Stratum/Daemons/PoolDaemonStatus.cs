@@ -30,6 +30,27 @@ public sealed record PoolDaemonStatus(
     public static PoolDaemonStatus NotChecked(string poolId) =>
         new(poolId, DaemonState.Unknown, "The daemons have not been checked yet.", 0, [], DateTimeOffset.MinValue);
 
+    /// <summary>
+    /// The one place a pool's state is decided from its daemons' (the web shows this state and reason, it does not redo it):
+    /// synced if any daemon is, else the most telling failure, with every daemon's reason.
+    /// </summary>
+    public static PoolDaemonStatus Summarize(string poolId, IReadOnlyList<DaemonStatus> daemons, DateTimeOffset checkedAt)
+    {
+        ArgumentNullException.ThrowIfNull(daemons);
+        var progress = daemons.Count == 0 ? 0 : daemons.Max(d => d.VerificationProgress);
+        if (daemons.Any(d => d.State == DaemonState.Synced))
+        {
+            return new PoolDaemonStatus(poolId, DaemonState.Synced, null, progress, daemons, checkedAt);
+        }
+
+        var worst = daemons.FirstOrDefault(d => d.State == DaemonState.WrongChain)
+            ?? daemons.FirstOrDefault(d => d.State == DaemonState.FeeAddressRefused)
+            ?? daemons.FirstOrDefault(d => d.State == DaemonState.Syncing)
+            ?? (daemons.Count > 0 ? daemons[0] : null);
+        var reason = worst is null ? "The pool has no daemon." : string.Join("; ", daemons.Select(d => $"{d.Endpoint}: {d.Reason}"));
+        return new PoolDaemonStatus(poolId, worst?.State ?? DaemonState.Down, reason, progress, daemons, checkedAt);
+    }
+
     /// <summary>Work can be handed out.</summary>
     public bool CanMine => State == DaemonState.Synced;
 

@@ -2,6 +2,7 @@ using System.Net;
 using BitmernSolo.Tests.Api;
 using BitmernSolo.Tests.Web;
 using BitmernSolo.Web.Components.Pages.Admin;
+using BitmernSolo.Web.Dashboards;
 using BitmernSolo.Web.Data;
 using BitmernSolo.Web.Health;
 using Microsoft.EntityFrameworkCore;
@@ -88,7 +89,7 @@ public sealed class AdminAreaFixture : WebAppFixture, IAsyncLifetime
     {
         public IReadOnlyList<PoolRuntimeStatus> Current { get; } =
         [
-            new("btc", [new DaemonStatus("http://127.0.0.1:8332/", true, true, 900_000, 11, "/Satoshi:29.0.0/", TimeSpan.FromMilliseconds(4), null)],
+            new("btc", DaemonState.Synced, null, [new DaemonStatus("http://127.0.0.1:8332/", true, true, 900_000, 11, "/Satoshi:29.0.0/", TimeSpan.FromMilliseconds(4), null)],
                 ApiSeed.Now, TimeSpan.FromMilliseconds(2.5)),
         ];
     }

@@ -1,4 +1,5 @@
 using BitmernSolo.Web.Configuration;
+using BitmernSolo.Web.Dashboards;
 using BitmernSolo.Web.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,10 @@ public sealed class ReadinessTests
     private static DaemonStatus Daemon(bool reachable, bool synced) =>
         new("http://127.0.0.1:8332/", reachable, synced, 900_000, 8, "/Satoshi:29.0.0/", TimeSpan.FromMilliseconds(3), null);
 
+    /// <summary>The state is the daemon monitor's (see <c>PoolDaemonStatusTests</c>); the daemons beside it are what it saw.</summary>
+    private static PoolRuntimeStatus Pool(string id, DaemonState state, params DaemonStatus[] daemons) =>
+        new(id, state, state == DaemonState.Synced ? null : "a reason", daemons, null, null);
+
     [Fact]
     public async Task WithoutADaemonPollerThePoolsDoNotHoldReadinessBack()
     {
@@ -33,8 +38,8 @@ public sealed class ReadinessTests
     public async Task EveryEnabledPoolIsReportedAndOneWithoutASyncedDaemonMakesItUnready()
     {
         var source = new StaticSource(
-            new PoolRuntimeStatus("btc", [Daemon(reachable: false, synced: false), Daemon(reachable: true, synced: true)], null, null),
-            new PoolRuntimeStatus("ltc", [Daemon(reachable: true, synced: false)], null, null));
+            Pool("btc", DaemonState.Synced, Daemon(reachable: false, synced: false), Daemon(reachable: true, synced: true)),
+            Pool("ltc", DaemonState.Syncing, Daemon(reachable: true, synced: false)));
 
         var result = await new PoolDaemonsHealthCheck(Pools, [source]).CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
 
@@ -49,8 +54,8 @@ public sealed class ReadinessTests
     {
         var wrong = Daemon(reachable: true, synced: false) with { Error = "daemon is on 'test', pool configured for 'main'", WrongNetwork = true };
         var source = new StaticSource(
-            new PoolRuntimeStatus("btc", [Daemon(reachable: true, synced: true)], null, null),
-            new PoolRuntimeStatus("ltc", [Daemon(reachable: false, synced: false), wrong], null, null));
+            Pool("btc", DaemonState.Synced, Daemon(reachable: true, synced: true)),
+            Pool("ltc", DaemonState.WrongNetwork, Daemon(reachable: false, synced: false), wrong));
 
         var result = await new PoolDaemonsHealthCheck(Pools, [source]).CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
 
@@ -66,8 +71,8 @@ public sealed class ReadinessTests
             Error = "the daemon refuses the pool's fee address 'LVg2kJoFNg45Nbpy53h7Fe1wKyeXVRhMH9'", FeeAddressRefused = true,
         };
         var source = new StaticSource(
-            new PoolRuntimeStatus("btc", [Daemon(reachable: true, synced: true)], null, null),
-            new PoolRuntimeStatus("ltc", [refusing], null, null));
+            Pool("btc", DaemonState.Synced, Daemon(reachable: true, synced: true)),
+            Pool("ltc", DaemonState.FeeAddressRefused, refusing));
 
         var result = await new PoolDaemonsHealthCheck(Pools, [source]).CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
 
@@ -78,7 +83,7 @@ public sealed class ReadinessTests
     [Fact]
     public async Task APoolMissingFromTheReportIsNotReady()
     {
-        var source = new StaticSource(new PoolRuntimeStatus("btc", [Daemon(reachable: true, synced: true)], null, null));
+        var source = new StaticSource(Pool("btc", DaemonState.Synced, Daemon(reachable: true, synced: true)));
 
         var result = await new PoolDaemonsHealthCheck(Pools, [source]).CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
 

@@ -13,7 +13,7 @@ using BitmernSolo.Web.Health;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using NetworkStatPoolStatusProvider = BitmernSolo.Web.Dashboards.NetworkStatPoolStatusProvider;
+using PoolStatusReader = BitmernSolo.Web.Dashboards.PoolStatusReader;
 using BitmernSolo.Bench.Regtest;
 
 namespace BitmernSolo.Tests.Daemons;
@@ -93,9 +93,9 @@ public sealed class DaemonHealthMonitorRegtestTests(LitecoindPairFixture node) :
         await registry.Find("ltc")!.Monitor.CheckAsync(TestContext.Current.CancellationToken);
         using var database = await TestDatabase.CreateAsync();
 
-        var page = await new DaemonPoolStatusProvider(registry, new NetworkStatPoolStatusProvider(database, TimeProvider.System))
-            .GetStatusAsync("ltc", TestContext.Current.CancellationToken);
-        var ready = await new PoolDaemonsHealthCheck(pools, [new DaemonPoolStatusSource(registry, new FanOutLatency(), services)])
+        var source = new DaemonPoolStatusSource(registry, new FanOutLatency(), services);
+        var page = await new PoolStatusReader(database, TimeProvider.System, [source]).GetStatusAsync("ltc", TestContext.Current.CancellationToken);
+        var ready = await new PoolDaemonsHealthCheck(pools, [source])
             .CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
 
         Assert.Equal("fee address refused", PoolOverviewLoader.DaemonText(page.Daemon));

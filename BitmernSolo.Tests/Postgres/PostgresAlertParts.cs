@@ -2,6 +2,7 @@ using BitmernSolo.Web.Alerts;
 using BitmernSolo.Web.Configuration;
 using BitmernSolo.Web.Data;
 using BitmernSolo.Web.Email;
+using BitmernSolo.Web.Pools;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,6 +30,9 @@ internal static class PostgresAlertParts
         new(contexts, new BackgroundJobClient(hangfire), clock, Options.Create(new SmtpOptions { Host = "127.0.0.1" }),
             NullLogger<NotificationOutbox>.Instance);
 
-    public static AlertTemplates Templates() =>
-        new(new PoolCatalog(Options.Create(new PoolListOptions()), Options.Create(new PoolOptions())));
+    public static AlertTemplates Templates()
+    {
+        var site = Options.Create(new PoolOptions());
+        return new(new PoolCatalog(new PoolDirectory(Options.Create(new PoolListOptions()), site), site));
+    }
 }

@@ -64,8 +64,7 @@ public sealed class PoolApiQueries(
                 latest?.LastBlockTime,
                 latest?.Height ?? 0,
                 // Live, from this instance's last daemon check (the best-connected daemon); 0 before the first check.
-                ConnectedPeers: statuses?.Current.FirstOrDefault(s => string.Equals(s.PoolId, id, StringComparison.OrdinalIgnoreCase))
-                    ?.Daemons.Select(d => d.Peers).DefaultIfEmpty().Max() ?? 0,
+                ConnectedPeers: statuses.Find(id)?.Peers ?? 0,
                 RewardType: "POW"),
             [.. miners.Take(TopMinerCount)],
             ConfiguredPool.ToCoins(paid.Sum()),

@@ -1,6 +1,5 @@
 using BitmernSolo.Stratum.Server;
 using BitmernSolo.Web.Configuration;
-using BitmernSolo.Web.Dashboards;
 using BitmernSolo.Web.Health;
 using BitmernSolo.Web.Jobs;
 using BitmernSolo.Web.Metrics;
@@ -30,8 +29,6 @@ public static class DaemonsExtensions
         builder.Services.AddRecurringPoolJob<NetworkStatsJob>();
         builder.Services.AddHostedService<DaemonMonitorService>();
         builder.Services.AddSingleton<IPoolStatusSource, DaemonPoolStatusSource>();
-        builder.Services.TryAddSingleton<NetworkStatPoolStatusProvider>();
-        builder.Services.AddSingleton<IPoolStatusProvider, DaemonPoolStatusProvider>();
         if (builder.Services.Any(d => d.ServiceType == typeof(PoolMetrics)))
         {
             builder.Services.AddHostedService<DaemonMetricsBridge>();

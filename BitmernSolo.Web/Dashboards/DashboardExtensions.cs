@@ -15,8 +15,7 @@ public static class DashboardExtensions
         builder.Services.AddSingleton<Components.Pages.Alerts.AlertBook>();
         builder.Services.AddSingleton<Components.Pages.Miner.MinerSnapshotLoader>();
         builder.Services.AddSingleton<Components.Pages.Pool.PoolOverviewLoader>();
-        // Defaults: the daemon integration's own IPoolStatusProvider wins whether it is registered before or after this.
-        builder.Services.TryAddSingleton<IPoolStatusProvider, NetworkStatPoolStatusProvider>();
+        builder.Services.AddSingleton<PoolStatusReader>();
         builder.Services.TryAddSingleton<IPoolEventBus, PoolEventBus>();
         builder.Services.AddHostedService<StratumEventBridge>();
         return builder;

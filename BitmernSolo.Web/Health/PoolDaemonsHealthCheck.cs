@@ -1,11 +1,12 @@
 using BitmernSolo.Web.Configuration;
+using BitmernSolo.Web.Dashboards;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace BitmernSolo.Web.Health;
 
 /// <summary>
-/// Ready when every enabled pool has a reachable, synced daemon. The per-pool state goes into the report's data
+/// Ready when every enabled pool is synced (<see cref="PoolRuntimeStatus.State"/>). The per-pool state goes into the report's data
 /// ("ready", "wrong network", "fee address refused", "syncing", "unreachable", "not reported"). Without an <see cref="IPoolStatusSource"/> it
 /// reports healthy with a note, so a web-only deployment is still ready.
 /// </summary>
@@ -29,12 +30,7 @@ internal sealed class PoolDaemonsHealthCheck(IOptions<PoolListOptions> pools, IE
         var data = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var id in enabled)
         {
-            data[id] = !current.TryGetValue(id, out var status) ? "not reported"
-                : status.IsReady ? "ready"
-                : status.Daemons.Any(d => d.WrongNetwork) ? "wrong network"
-                : status.Daemons.Any(d => d.FeeAddressRefused) ? "fee address refused"
-                : status.Daemons.Any(d => d.Reachable) ? "syncing"
-                : "unreachable";
+            data[id] = !current.TryGetValue(id, out var status) ? "not reported" : ReadinessText(status.State);
         }
 
         var notReady = data.Where(d => !Equals(d.Value, "ready")).Select(d => d.Key).ToList();
@@ -42,4 +38,13 @@ internal sealed class PoolDaemonsHealthCheck(IOptions<PoolListOptions> pools, IE
             ? HealthCheckResult.Healthy($"{enabled.Count} pool(s) ready", data)
             : HealthCheckResult.Unhealthy("not ready: " + string.Join(", ", notReady), data: data));
     }
+
+    private static string ReadinessText(DaemonState state) => state switch
+    {
+        DaemonState.Synced => "ready",
+        DaemonState.WrongNetwork => "wrong network",
+        DaemonState.FeeAddressRefused => "fee address refused",
+        DaemonState.Syncing => "syncing",
+        _ => "unreachable",
+    };
 }

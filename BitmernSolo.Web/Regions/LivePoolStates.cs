@@ -14,7 +14,7 @@ namespace BitmernSolo.Web.Regions;
 /// </summary>
 public sealed class LivePoolStates(
     PoolDirectory pools,
-    IPoolStatusProvider statuses,
+    PoolStatusReader statuses,
     ILiveSessionSource sessions,
     IServiceProvider services) : IRegionPoolStateSource
 {

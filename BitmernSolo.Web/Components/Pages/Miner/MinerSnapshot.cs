@@ -23,7 +23,7 @@ public sealed record MinerSnapshot(
 /// Loads a <see cref="MinerSnapshot"/>; cancellable, so a page switching miners drops the old load. A region narrows
 /// hashrate, workers and blocks to what that region's instances saw, and payments and earnings to the blocks it found.
 /// </summary>
-public sealed class MinerSnapshotLoader(HashrateQueries hashrates, PoolRecordQueries records, IPoolStatusProvider statuses)
+public sealed class MinerSnapshotLoader(HashrateQueries hashrates, PoolRecordQueries records, PoolStatusReader statuses)
 {
     public const int EarningDays = 30;
 

@@ -8,7 +8,7 @@ namespace BitmernSolo.Web.Components.Pages.Pool;
 public sealed record PoolOverview(ConfiguredPool Pool, PoolStatus Status, PoolSummary Summary);
 
 /// <summary>Loads <see cref="PoolOverview"/>s for the home and pool pages.</summary>
-public sealed class PoolOverviewLoader(IPoolStatusProvider statuses, HashrateQueries hashrates, PoolRecordQueries records)
+public sealed class PoolOverviewLoader(PoolStatusReader statuses, HashrateQueries hashrates, PoolRecordQueries records)
 {
     public async Task<PoolOverview> LoadAsync(ConfiguredPool pool, CancellationToken cancellationToken)
     {

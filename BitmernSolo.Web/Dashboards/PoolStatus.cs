@@ -1,6 +1,9 @@
 namespace BitmernSolo.Web.Dashboards;
 
-/// <summary>How the pool's coin daemon stands, as the home page shows it.</summary>
+/// <summary>
+/// How a pool's coin daemons stand, as <c>/readyz</c>, the pages and the API word it. The daemon monitor decides it
+/// (<see cref="Health.PoolRuntimeStatus.State"/>); only without one does a network sample stand in.
+/// </summary>
 public enum DaemonState
 {
     /// <summary>Nothing has reported on the daemon (yet): no sample, no connection.</summary>
@@ -35,11 +38,3 @@ public sealed record PoolStatus(
     string? Detail = null,
     DateTimeOffset? LastNetworkBlockAt = null);
 
-/// <summary>
-/// Where the pages learn a pool's daemon state and network figures. The daemon integration implements this with live
-/// state; the default (<see cref="NetworkStatPoolStatusProvider"/>) reads the latest <c>NetworkStat</c> sample.
-/// </summary>
-public interface IPoolStatusProvider
-{
-    Task<PoolStatus> GetStatusAsync(string poolId, CancellationToken cancellationToken);
-}
