@@ -41,7 +41,9 @@ internal static partial class KernelReceiveClock
 
     /// <summary>
     /// One non-blocking <c>recvmsg</c> into <paramref name="buffer"/>. Returns the bytes read (0 = the peer closed), or -1 when
-    /// nothing is waiting; <paramref name="receivedAt"/> is the kernel's timestamp of the newest segment read (0 if none came).
+    /// nothing is waiting; <paramref name="receivedAt"/> is the kernel's timestamp of the newest segment read, 0 when it
+    /// carries none: the kernel switches receive timestamps on for the whole system a moment after the first socket asks
+    /// (deferred work), so the first bytes after that may come unstamped.
     /// </summary>
     public static unsafe int Receive(Socket socket, Span<byte> buffer, out long receivedAt)
     {

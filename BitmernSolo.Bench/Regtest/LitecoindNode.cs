@@ -46,12 +46,28 @@ public sealed class LitecoindNode : IAsyncDisposable
 
     public Uri RpcUrl => new($"http://127.0.0.1:{RpcPort}/");
 
+    /// <summary>
+    /// A loopback port nothing listens on, and one this process has not been handed before: the kernel may give a port it
+    /// just released again, and an app whose three stratum ports came out as two equal ones refuses to start.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (HandedOut)
+            {
+                if (HandedOut.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
+
+    private static readonly HashSet<int> HandedOut = [];
 
     /// <param name="initialBlockDownload">
     /// Keep the daemon's default max tip age: a fresh chain (only the 2011 genesis block) then stays in initial block

@@ -25,6 +25,7 @@ public sealed class KernelReceiveClockTests
 
         Assert.Equal(-1, KernelReceiveClock.Receive(reader, buffer, out var nothingYet)); // nothing waiting: no block, no bytes
         Assert.Equal(0, nothingYet);
+        await UntilTheKernelStampsAsync(reader, writer, buffer);
 
         var beforeSend = KernelReceiveClock.NowNanoseconds();
         await writer.SendAsync("{\"method\":\"mining.notify\"}\n"u8.ToArray(), SocketFlags.None, TestContext.Current.CancellationToken);
@@ -40,5 +41,28 @@ public sealed class KernelReceiveClockTests
         writer.Shutdown(SocketShutdown.Send);
         await reader.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, TestContext.Current.CancellationToken);
         Assert.Equal(0, KernelReceiveClock.Receive(reader, buffer, out _)); // the peer closed
+    }
+
+    /// <summary>
+    /// The first socket to ask switches stamping on system-wide through deferred work (and the last to close switches it off
+    /// again): bytes that arrive before that come unstamped. One byte at a time until one is stamped (at most 10 s).
+    /// </summary>
+    private static async Task UntilTheKernelStampsAsync(Socket reader, Socket writer, byte[] buffer)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            await writer.SendAsync("x"u8.ToArray(), SocketFlags.None, cancellationToken);
+            await reader.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, cancellationToken);
+            Assert.Equal(1, KernelReceiveClock.Receive(reader, buffer, out var stamped));
+            if (stamped != 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        Assert.Fail("The kernel never stamped received bytes (SO_TIMESTAMPNS) within 10 s.");
     }
 }
