@@ -19,8 +19,7 @@ namespace BitmernSolo.Tests.Admin;
 /// </summary>
 public sealed class BanPersistenceTests : IDisposable
 {
-    private static readonly ClaimsPrincipal Admin = new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, "root@example.com"), new Claim(ClaimTypes.Role, AccountExtensions.AdminRole)], "test"));
+    private static readonly ClaimsPrincipal Admin = TestPrincipals.Admin();
 
     private readonly TempDirectory _data = new();
 

@@ -10,6 +10,7 @@ using BitmernSolo.Web.Configuration;
 using BitmernSolo.Web.Regions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using BitmernSolo.Tests.Web;
 
 namespace BitmernSolo.Tests.Admin;
 
@@ -19,8 +20,7 @@ namespace BitmernSolo.Tests.Admin;
 /// </summary>
 public sealed class FullBanListTests
 {
-    private static readonly ClaimsPrincipal AdminUser = new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, "root@example.com"), new Claim(ClaimTypes.Role, AccountExtensions.AdminRole)], "test"));
+    private static readonly ClaimsPrincipal AdminUser = TestPrincipals.Admin();
 
     private readonly FixedClock _clock = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
     private readonly IpBanList _bans;

@@ -13,8 +13,7 @@ namespace BitmernSolo.Tests.Postgres;
 /// </summary>
 public sealed class PostgresForgetRegionTests(PostgresServer postgres) : IClassFixture<PostgresServer>, IDisposable
 {
-    private static readonly ClaimsPrincipal Admin = new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, "root@example.com"), new Claim(ClaimTypes.Role, AccountExtensions.AdminRole)], "test"));
+    private static readonly ClaimsPrincipal Admin = TestPrincipals.Admin();
 
     private const string UsInstance = "us/retiring";
 

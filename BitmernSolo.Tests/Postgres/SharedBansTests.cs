@@ -14,8 +14,7 @@ namespace BitmernSolo.Tests.Postgres;
 /// </summary>
 public sealed class SharedBansTests(PostgresServer postgres) : IClassFixture<PostgresServer>, IDisposable
 {
-    private static readonly ClaimsPrincipal Admin = new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, "root@example.com"), new Claim(ClaimTypes.Role, AccountExtensions.AdminRole)], "test"));
+    private static readonly ClaimsPrincipal Admin = TestPrincipals.Admin();
 
     private static readonly IPAddress Scanner = IPAddress.Parse("203.0.113.50");
 

@@ -134,6 +134,5 @@ public sealed class AdminRegionsTests(TwoRegionFixture app) : IClassFixture<TwoR
         Assert.Contains("data-instance=\"ap/host-ap\"", await AdminPageAsync(), StringComparison.Ordinal);
     }
 
-    private static ClaimsPrincipal Admin => new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, TwoRegionFixture.AdminEmail), new Claim(ClaimTypes.Role, AccountExtensions.AdminRole)], "test"));
+    private static ClaimsPrincipal Admin => TestPrincipals.Admin(TwoRegionFixture.AdminEmail);
 }
