@@ -1,6 +1,7 @@
 using BitmernSolo.Stratum.Crypto;
 using BitmernSolo.Stratum.Serialization;
 using BitmernSolo.Stratum.Templates;
+using System.Runtime.CompilerServices;
 
 namespace BitmernSolo.Stratum.Jobs;
 
@@ -22,6 +23,7 @@ public static class JobBuilder
     /// Builds with a Merkle branch already computed for this template (the per-miner jobs of one template share it:
     /// only their coinbases differ).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static MiningJob Build(JobRequest request, Hash256[] merkleBranch, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -79,6 +81,7 @@ public static class JobBuilder
     }
 
     /// <summary>Fee = floor(value × percent / 100); the miner gets the rest. Checked arithmetic: amounts never wrap.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (long MinerRewardSatoshis, long FeeSatoshis) SplitReward(long coinbaseValueSatoshis, decimal feePercent, ReadOnlyMemory<byte>? feeScript)
     {
         if (feePercent is < 0 or >= 100)
@@ -96,6 +99,7 @@ public static class JobBuilder
     }
 
     // version ‖ 1 input ‖ null prevout ‖ scriptSig length ‖ BIP34 height — the extranonces follow.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static byte[] BuildCoinbase1(byte[] heightPush, int scriptSigSize)
     {
         var buffer = new byte[4 + 1 + 36 + CompactSize.GetSize((ulong)scriptSigSize) + heightPush.Length];
@@ -110,6 +114,7 @@ public static class JobBuilder
     }
 
     // tag ‖ sequence ‖ outputs ‖ lock time (the non-witness serialization: the txid is over this form).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static byte[] BuildCoinbase2(JobRequest request, BlockTemplate template, long minerReward, long fee)
     {
         var outputs = new List<(long Value, ReadOnlyMemory<byte> Script)> { (minerReward, request.MinerScript) };

@@ -23,6 +23,7 @@ public sealed class MiningJob : IMiningJob
     private readonly PowHashFunction _powHash;
     private readonly bool _powIsBlockHash;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal MiningJob(JobRequest request, BlockTemplate template, byte[] coinbase1, byte[] coinbase2, Hash256[] merkleBranch, long minerReward, long fee, DateTimeOffset createdAt)
     {
         Id = request.JobId;
@@ -60,6 +61,7 @@ public sealed class MiningJob : IMiningJob
     {
         private static readonly ConditionalWeakTable<Hash256[], TemplateNotifyText> Cache = new();
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static TemplateNotifyText Of(BlockTemplate template, Hash256[] merkleBranch)
         {
             // Keyed by the branch array, which the template's work computes once and hands to every job built from it. No

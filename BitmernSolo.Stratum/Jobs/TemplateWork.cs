@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using BitmernSolo.Stratum.Crypto;
 using BitmernSolo.Stratum.Templates;
+using System.Runtime.CompilerServices;
 
 namespace BitmernSolo.Stratum.Jobs;
 
@@ -37,6 +39,7 @@ internal sealed class TemplateWork
     public Hash256[] MerkleBranch { get; }
 
     /// <summary>The job paying <paramref name="script"/>, built once (under a lock, so one job id per script); lookups take no lock.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public MiningJob GetOrBuild(ReadOnlyMemory<byte> script, Func<TemplateWork, ReadOnlyMemory<byte>, MiningJob> build)
     {
         if (_jobs.TryGetValue(script, out var job))
@@ -77,12 +80,21 @@ internal sealed class TemplateWork
         }
     }
 
-    public MiningJob[] Jobs()
+    /// <summary>The job paying <paramref name="script"/>, if one was built; takes no lock.</summary>
+    public bool TryGet(ReadOnlyMemory<byte> script, [NotNullWhen(true)] out MiningJob? job) => _jobs.TryGetValue(script, out job);
+
+    /// <summary>The job with <paramref name="jobId"/>: a scan of every job of the template.</summary>
+    public MiningJob? Find(string jobId)
     {
-        lock (_gate)
+        foreach (var (_, job) in _jobs)
         {
-            return [.. _jobs.Values];
+            if (string.Equals(job.Id, jobId, StringComparison.Ordinal))
+            {
+                return job;
+            }
         }
+
+        return null;
     }
 
     /// <summary>Scripts compared by content.</summary>
@@ -90,8 +102,10 @@ internal sealed class TemplateWork
     {
         public static readonly ScriptComparer Instance = new();
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Equals(ReadOnlyMemory<byte> x, ReadOnlyMemory<byte> y) => x.Span.SequenceEqual(y.Span);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int GetHashCode(ReadOnlyMemory<byte> obj)
         {
             var hash = new HashCode();

@@ -34,6 +34,7 @@ public sealed class PreparedNotify
     public byte[] For(bool cleanJobs) => cleanJobs ? Clean : NotClean;
 
     /// <summary>The job's prepared notify, cached for the job's lifetime (in the job itself for our own jobs).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PreparedNotify Of(IMiningJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -57,13 +58,16 @@ public sealed class PreparedNotify
     /// 10,000 of them through the collector's generations in the middle of the fan-out (≈ 25 MB per block, gen 1 pauses of
     /// 25–140 ms).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool ClaimFirstUse(bool clean) =>
         _job is MiningJob && !IsKept(clean) && Interlocked.Increment(ref clean ? ref _cleanSenders : ref _notCleanSenders) == 1;
 
     /// <summary>Whether the variant's bytes are kept for later senders.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool IsKept(bool clean) => (clean ? Volatile.Read(ref _clean) : Volatile.Read(ref _notClean)) is not null;
 
     /// <summary>Writes the variant into <paramref name="writer"/> without keeping it (after <see cref="ClaimFirstUse"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteTo(IBufferWriter<byte> writer, bool clean)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -91,6 +95,7 @@ public sealed class PreparedNotify
         return bytes;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int LengthOf(MiningJob job, bool clean)
     {
         var text = job.NotifyText;
@@ -111,6 +116,7 @@ public sealed class PreparedNotify
     }
 
     /// <summary>Writes the notify into <paramref name="bytes"/>, which is exactly <see cref="LengthOf"/> long.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Write(MiningJob job, bool clean, Span<byte> bytes)
     {
         var text = job.NotifyText;
@@ -152,14 +158,17 @@ public sealed class PreparedNotify
 
     private static ReadOnlySpan<byte> Tail => "]}\n"u8;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Put(ReadOnlySpan<byte> part, Span<byte> into, ref int at)
     {
         part.CopyTo(into[at..]);
         at += part.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Put(string ascii, Span<byte> into, ref int at) => at += System.Text.Encoding.ASCII.GetBytes(ascii, into[at..]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PutHex(ReadOnlySpan<byte> data, Span<byte> into, ref int at)
     {
         if (!Convert.TryToHexStringLower(data, into[at..], out var written))

@@ -4,6 +4,7 @@ using System.Net;
 using BitmernSolo.Stratum.Jobs;
 using BitmernSolo.Stratum.Shares;
 using BitmernSolo.Stratum.VarDiff;
+using System.Runtime.CompilerServices;
 
 namespace BitmernSolo.Stratum.Server;
 
@@ -194,6 +195,7 @@ public sealed class StratumPool : IDisposable
     internal void OnWorkerConnected(WorkerKey worker, IPAddress? remoteAddress, string? userAgent) =>
         WorkerConnected?.Invoke(worker, remoteAddress, userAgent);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal IMiningJob? CurrentJobFor(ReadOnlyMemory<byte> script) =>
         _payoutJobs is null ? _work.CurrentJob : _payoutJobs.CurrentJobFor(script);
 
@@ -254,6 +256,7 @@ public sealed class StratumPool : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OnJobPublished(IMiningJob job, bool cleanJobs)
     {
         var countdown = cleanJobs && NewTipBroadcast is { } handler && _work is INewBlockSink { LastTip: { } tip } && tip.BlockHash == job.PreviousBlockHash

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using BitmernSolo.Stratum.Protocol;
+using System.Runtime.CompilerServices;
 
 namespace BitmernSolo.Stratum.Server;
 
@@ -36,6 +37,7 @@ internal sealed partial class StratumSession
     /// answering the lines of one read), else queued for the pending flush's drain; a full queue means the client does not
     /// read: drop it. Call under <see cref="_lock"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Send(byte[] message, FanOutCountdown? fanOut = null)
     {
         if (_closing)
@@ -66,6 +68,7 @@ internal sealed partial class StratumSession
     /// now (a solo miner's own job: nothing kept), else the job's shared bytes through <see cref="Send"/>. Call under
     /// <see cref="_lock"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SendNotify(Jobs.IMiningJob job, bool clean, FanOutCountdown? fanOut = null)
     {
         if (_closing)
@@ -89,6 +92,7 @@ internal sealed partial class StratumSession
     /// transport that refuses it is a dead connection. Then the new tip's notify waits for the flush, which happens now
     /// unless the read loop is batching its answers. Call under <see cref="_lock"/>, with no flush pending.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteLocked(byte[]? message, PreparedNotify? notify, bool clean, FanOutCountdown? fanOut)
     {
         try
@@ -128,6 +132,7 @@ internal sealed partial class StratumSession
     /// bytes and sends them on its own I/O thread), the notifies in it are released here; else <see cref="DrainAsync"/> awaits
     /// it and owns the writer until the queue is empty. Call under <see cref="_lock"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FlushLocked()
     {
         _unflushed = false;
@@ -229,6 +234,7 @@ internal sealed partial class StratumSession
     }
 
     /// <summary>A new tip's notify was written into the transport: released once flushed. Call under <see cref="_lock"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddWritten(FanOutCountdown fanOut)
     {
         if (_written is null)
@@ -242,6 +248,7 @@ internal sealed partial class StratumSession
     }
 
     /// <summary>After a flush: the new-tip notifies in it have reached the transport. Call under <see cref="_lock"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReleaseWritten()
     {
         if (_written is { } written)

@@ -1,5 +1,6 @@
 using BitmernSolo.Stratum.Protocol;
 using BitmernSolo.Stratum.Targets;
+using System.Runtime.CompilerServices;
 
 namespace BitmernSolo.Stratum.Server;
 
@@ -10,6 +11,7 @@ internal sealed partial class StratumSession
     /// Called by the pool for each published job; sends this session's job if it changed. A new tip's <paramref name="fanOut"/>
     /// rides along with the notify and is released once the notify has been flushed to the transport.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnNewWork(bool cleanJobs, FanOutCountdown? fanOut = null)
     {
         lock (_lock)
@@ -59,6 +61,7 @@ internal sealed partial class StratumSession
     }
 
     /// <summary>After a notify: a difficulty change before it is now in force for sure once the grace period ends.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StartGracePeriod()
     {
         if (_previousValidUntil == DateTimeOffset.MaxValue)

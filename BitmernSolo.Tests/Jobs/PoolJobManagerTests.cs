@@ -60,9 +60,46 @@ public sealed class PoolJobManagerTests
         Assert.All(jobs, job => Assert.Null(manager.FindJob(job.Id)));
     }
 
-    private static BitmernSolo.Stratum.Templates.BlockTemplate Template(string? previousBlock = null)
+    [Fact]
+    public void AJobIsFoundOnlyForItsOwnPayoutScriptAndANewBlockDropsOlderJobsEvenWhenItsTemplateCannotBeBuilt()
     {
-        var json = BitmernSolo.Tests.Templates.TemplateSamples.Litecoin(withMweb: false);
+        using var http = new HttpClient();
+        var daemon = new DaemonRpcClient(http, new DaemonEndpoint(new Uri("http://127.0.0.1:1/"), "u", "p")); // never called
+        using var manager = new PoolJobManager(
+            [daemon],
+            new PoolJobOptions { Coin = JobCoinRules.Sha256D, TemplateRules = ["segwit"], DefaultPayoutScript = PayoutScript.P2pkh(new byte[20]), TemplateHistory = 4 },
+            TimeProvider.System);
+        var alice = PayoutScript.ForWitnessProgram(0, new byte[20]);
+        var bob = PayoutScript.ForWitnessProgram(0, Enumerable.Repeat((byte)7, 20).ToArray());
+        Assert.True(manager.Publish(Template()));
+        var first = manager.GetJobFor(alice)!;
+        Assert.True(manager.Publish(Template()));
+        var second = manager.GetJobFor(alice)!;
+        var bobs = manager.GetJobFor(bob)!;
+
+        // A refresh the pool cannot build a job from (an MWEB block for a coin without MWEB) keeps the block's jobs.
+        Assert.False(manager.Publish(Template(withMweb: true)));
+        Assert.Contains("MWEB", manager.NoWorkReason, StringComparison.Ordinal);
+        Assert.Same(first, manager.FindJob(alice.Memory, first.Id));
+        Assert.Same(second, manager.FindJob(alice.Memory, second.Id));
+        Assert.Same(bobs, manager.FindJob(bob.Memory, bobs.Id));
+        Assert.Same(first, manager.FindJob(first.Id));
+        Assert.Null(manager.FindJob(bob.Memory, first.Id)); // nobody submits on another miner's job
+        Assert.Null(manager.FindJob(alice.Memory, bobs.Id));
+        Assert.Null(manager.FindJob(alice.Memory, "ffffff"));
+
+        // A new block makes them stale even though its own template is unusable: shares on them could only build orphans.
+        Assert.False(manager.Publish(Template(previousBlock: "11", withMweb: true)));
+        Assert.Null(manager.FindJob(alice.Memory, first.Id));
+        Assert.Null(manager.FindJob(alice.Memory, second.Id));
+        Assert.Null(manager.FindJob(bob.Memory, bobs.Id));
+        Assert.All([first, second, bobs], job => Assert.Null(manager.FindJob(job.Id)));
+        Assert.Null(manager.CurrentJob);
+    }
+
+    private static BitmernSolo.Stratum.Templates.BlockTemplate Template(string? previousBlock = null, bool withMweb = false)
+    {
+        var json = BitmernSolo.Tests.Templates.TemplateSamples.Litecoin(withMweb);
         if (previousBlock is not null)
         {
             json["previousblockhash"] = previousBlock.PadLeft(64, '0');
