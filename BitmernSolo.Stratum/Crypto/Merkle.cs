@@ -49,36 +49,78 @@ public static class Merkle
     }
 
     /// <summary>
+    /// Levels with at least this many pairs to hash are split between two threads: a new block's template (3,000
+    /// transactions on Bitcoin) is reduced while every miner waits for the block's first notify, and the machine is
+    /// otherwise idle at that moment (≈ 5 ms on one core of the benchmark machine, BENCHMARKS.md seventh pass).
+    /// </summary>
+    internal const int ParallelPairs = 256;
+
+    /// <summary>
     /// Reduces the tree level by level in <paramref name="level"/> (count nodes, room for one more): index 0 is the
     /// coinbase's path node, index 1 its sibling (the branch step); node j of the next level overwrites index j, which
-    /// the pairs at indexes 2j and 2j + 1 no longer need.
+    /// the pairs at indexes 2j and 2j + 1 no longer need. A level hashed by two threads is written to a second array
+    /// instead (one half's writes would land on the other half's inputs).
     /// </summary>
     private static Hash256[] BranchInPlace(Hash256[] level, int count)
     {
         var branch = new List<Hash256>();
-        level[0] = Hash256.Zero;
-        Span<byte> pair = stackalloc byte[64];
-        while (count > 1)
+        Hash256[]? rented = null;
+        try
         {
-            branch.Add(level[1]);
-            if (count % 2 == 1)
-            {
-                level[count] = level[count - 1];
-                count++;
-            }
-
-            for (var i = 2; i < count; i += 2)
-            {
-                level[i].WriteInternalBytes(pair);
-                level[i + 1].WriteInternalBytes(pair[32..]);
-                level[i / 2] = Hash256.Compute(pair);
-            }
-
+            var spare = level;
             level[0] = Hash256.Zero;
-            count /= 2;
-        }
+            while (count > 1)
+            {
+                branch.Add(level[1]);
+                if (count % 2 == 1)
+                {
+                    level[count] = level[count - 1];
+                    count++;
+                }
 
-        return [.. branch];
+                // Pair 0 is the path node and its sibling: its hash is the next level's path node, which the branch never needs.
+                var pairs = count / 2;
+                if (pairs - 1 >= ParallelPairs)
+                {
+                    if (ReferenceEquals(spare, level))
+                    {
+                        spare = rented ??= ArrayPool<Hash256>.Shared.Rent(level.Length);
+                    }
+
+                    var (from, to, middle) = (level, spare, 1 + ((pairs - 1) / 2));
+                    Parallel.For(0, 2, half => HashPairs(from, to, half == 0 ? 1 : middle, half == 0 ? middle : pairs));
+                    (level, spare) = (to, from);
+                }
+                else
+                {
+                    HashPairs(level, level, 1, pairs);
+                }
+
+                level[0] = Hash256.Zero;
+                count = pairs;
+            }
+
+            return [.. branch];
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<Hash256>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Node j of the next level, for j in [first, end), from nodes 2j and 2j + 1 of <paramref name="from"/>.</summary>
+    private static void HashPairs(Hash256[] from, Hash256[] to, int first, int end)
+    {
+        Span<byte> pair = stackalloc byte[64];
+        for (var j = first; j < end; j++)
+        {
+            from[2 * j].WriteInternalBytes(pair);
+            from[(2 * j) + 1].WriteInternalBytes(pair[32..]);
+            to[j] = Hash256.Compute(pair);
+        }
     }
 
     /// <summary>Folds <paramref name="branch"/> over the coinbase hash; writes the Merkle root (internal order).</summary>

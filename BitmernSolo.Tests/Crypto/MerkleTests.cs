@@ -15,6 +15,14 @@ public class MerkleTests
         data.Add(33);
         data.Add(100);
         data.Add(2049);
+
+        // Around the first level hashed by two threads (Merkle.ParallelPairs pairs besides the coinbase's), and a mainnet-sized
+        // template whose first levels are.
+        var parallel = 2 * (Merkle.ParallelPairs + 1);
+        foreach (var count in (int[])[parallel - 2, parallel - 1, parallel, parallel + 1, parallel + 2, 3001, 4097])
+        {
+            data.Add(count);
+        }
         return data;
     }
 
