@@ -123,23 +123,27 @@ public sealed class IpBanList(TimeProvider time)
     /// <summary>
     /// Makes the list exactly <paramref name="bans"/> (the newest <see cref="MaxBans"/> active ones, operators' before
     /// automatic ones, so a storm of invalid-share bans cannot push out an operator's), as another copy of it
-    /// (a database) holds it. Raises <see cref="Lifted"/> for every active ban that is gone, not <see cref="Banned"/>;
-    /// returns the bans on ranges the list did not hold, so the caller can drop their sessions.
+    /// (a database) holds it. Raises <see cref="Lifted"/> for every active ban that is gone from <paramref name="bans"/>, not
+    /// <see cref="Banned"/>; a ban that is only left out for room is not lifted (the stratum's own record of an automatic ban
+    /// keeps refusing the address until it runs out). Returns the bans on ranges the list did not hold, so the caller can
+    /// drop their sessions.
     /// </summary>
     public IReadOnlyList<IpBan> Replace(IEnumerable<IpBan> bans)
     {
         ArgumentNullException.ThrowIfNull(bans);
         var now = time.GetUtcNow();
-        var next = bans.Where(ban => ban.IsActive(now))
+        var active = bans.Where(ban => ban.IsActive(now)).ToList();
+        var next = active
             .OrderBy(ban => ban.CreatedBy == IpBan.Automatic).ThenByDescending(ban => ban.CreatedAt)
             .DistinctBy(ban => ban.Range).Take(MaxBans).ToDictionary(ban => ban.Range);
+        var stillBanned = active.Count > next.Count ? active.Select(ban => ban.Range).ToHashSet() : null;
         List<IpBan> added;
         List<IPNetwork> gone;
         lock (_lock)
         {
             Prune(now);
             added = [.. next.Values.Where(ban => !_bans.ContainsKey(ban.Range))];
-            gone = [.. _bans.Keys.Where(range => !next.ContainsKey(range))];
+            gone = [.. _bans.Keys.Where(range => !next.ContainsKey(range) && stillBanned?.Contains(range) != true)];
             _bans.Clear();
             foreach (var (range, ban) in next)
             {

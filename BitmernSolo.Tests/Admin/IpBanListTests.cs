@@ -132,6 +132,32 @@ public sealed class IpBanListTests
     }
 
     [Fact]
+    public void AnAutomaticBanLeftOutOfAFullListForRoomIsNotReportedAsLifted()
+    {
+        var list = new IpBanList(_clock);
+        var automatic = new IpBan(new IPNetwork(IPAddress.Parse("192.0.2.7"), 32), _clock.Now.AddMinutes(-5), _clock.Now.AddMinutes(30), "Too many invalid shares")
+        {
+            CreatedBy = IpBan.Automatic,
+        };
+        list.Replace([automatic]);
+        var lifted = new List<IPNetwork>();
+        list.Lifted += lifted.Add;
+        var operators = Many(IpBanList.MaxBans, "root@example.com");
+
+        // Another region's operators filled the list: the automatic ban is left out, yet nobody lifted it.
+        list.Replace([.. operators, automatic]);
+        Assert.False(list.IsBanned(IPAddress.Parse("192.0.2.7")));
+        Assert.Empty(lifted);
+
+        // Lifted for real: gone from the shared list. The operators' bans that went with it are reported too.
+        list.Replace([automatic]);
+        Assert.Equal(IpBanList.MaxBans, lifted.Count);
+        lifted.Clear();
+        list.Replace([]);
+        Assert.Equal([automatic.Range], lifted);
+    }
+
+    [Fact]
     public void AListFullOfOperatorsBansRefusesAnotherWithoutThrowingAndStillRenewsOneItHolds()
     {
         var list = new IpBanList(_clock);
