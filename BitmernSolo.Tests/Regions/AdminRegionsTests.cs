@@ -117,7 +117,7 @@ public sealed class AdminRegionsTests(TwoRegionFixture app) : IClassFixture<TwoR
         Assert.True(forgotten.Succeeded, forgotten.Message);
         Assert.DoesNotContain("data-instance=\"sa/retired\"", html, StringComparison.Ordinal);
         Assert.False(live.Succeeded);
-        Assert.Equal("us/host-us is up (it wrote a heartbeat within the last 7200 s): stop it first.", live.Message);
+        Assert.Equal("us/host-us is up (it wrote a heartbeat within the last 2 h 0 min): stop it first.", live.Message);
         Assert.False(self.Succeeded);
         Assert.Contains("data-instance=\"us/host-us\"", html, StringComparison.Ordinal);
         Assert.Contains($"data-instance=\"{TwoRegionFixture.InstanceId}\"", html, StringComparison.Ordinal);

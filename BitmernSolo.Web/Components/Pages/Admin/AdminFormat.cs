@@ -28,8 +28,12 @@ public static class AdminFormat
     public static string Time(DateTimeOffset? time) =>
         time is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "—";
 
+    /// <summary>"12.5 ms", "4.2 s", "5 min 12 s", "3 h 4 min", "2 d 5 h": a heartbeat two hours old was "7200 s".</summary>
     public static string Age(TimeSpan? age) =>
         age is not { } a ? "—"
         : a.TotalSeconds < 1 ? a.TotalMilliseconds.ToString("0.#", CultureInfo.InvariantCulture) + " ms"
-        : a.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
+        : a.TotalSeconds < 60 ? a.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s"
+        : a.TotalMinutes < 60 ? string.Create(CultureInfo.InvariantCulture, $"{(int)a.TotalMinutes} min {a.Seconds} s")
+        : a.TotalHours < 48 ? string.Create(CultureInfo.InvariantCulture, $"{(int)a.TotalHours} h {a.Minutes} min")
+        : string.Create(CultureInfo.InvariantCulture, $"{(int)a.TotalDays} d {a.Hours} h");
 }
