@@ -1,7 +1,7 @@
+using System.Runtime.CompilerServices;
 using BitmernSolo.Stratum.Crypto;
 using BitmernSolo.Stratum.Serialization;
 using BitmernSolo.Stratum.Templates;
-using System.Runtime.CompilerServices;
 
 namespace BitmernSolo.Stratum.Jobs;
 

@@ -1,11 +1,10 @@
-using BitmernSolo.Stratum.Addresses;
-using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using BitmernSolo.Stratum.Addresses;
 using BitmernSolo.Stratum.Crypto;
 using BitmernSolo.Stratum.Daemons;
 using BitmernSolo.Stratum.Server;
 using BitmernSolo.Stratum.Templates;
-using System.Runtime.CompilerServices;
 
 namespace BitmernSolo.Stratum.Jobs;
 

@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using BitmernSolo.Stratum.Crypto;
 using BitmernSolo.Stratum.Templates;
-using System.Runtime.CompilerServices;
 
 namespace BitmernSolo.Stratum.Jobs;
 

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Net;
+using System.Runtime.CompilerServices;
 using BitmernSolo.Stratum.Jobs;
 using BitmernSolo.Stratum.Shares;
 using BitmernSolo.Stratum.VarDiff;
-using System.Runtime.CompilerServices;
 
 namespace BitmernSolo.Stratum.Server;
 
@@ -256,6 +256,12 @@ public sealed class StratumPool : IDisposable
         }
     }
 
+    /// <remarks>
+    /// This loop and what it calls per session (the session's <c>OnNewWork</c>, <c>SendNotify</c>, write and flush; the job
+    /// lookup and build; the notify writer) are marked <see cref="MethodImplOptions.AggressiveOptimization"/>: they run
+    /// 10,000 times per block with 10,000 miners, so tier-0 code, instrumented code and on-stack replacement only slowed the
+    /// first blocks after a start (BENCHMARKS.md, seventh pass).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OnJobPublished(IMiningJob job, bool cleanJobs)
     {

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using BitmernSolo.Stratum.Protocol;
 using System.Runtime.CompilerServices;
+using BitmernSolo.Stratum.Protocol;
 
 namespace BitmernSolo.Stratum.Server;
 

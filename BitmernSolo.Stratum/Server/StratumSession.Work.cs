@@ -1,6 +1,6 @@
+using System.Runtime.CompilerServices;
 using BitmernSolo.Stratum.Protocol;
 using BitmernSolo.Stratum.Targets;
-using System.Runtime.CompilerServices;
 
 namespace BitmernSolo.Stratum.Server;
 
