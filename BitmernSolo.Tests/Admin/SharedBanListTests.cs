@@ -86,6 +86,27 @@ public sealed class SharedBanListTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnInvalidShareBanIsListedAtOnceAndAnAdminCanLiftItBeforeAnySync()
+    {
+        var eu = Instance("eu");
+        var from = IPAddress.Parse("198.51.100.9");
+
+        eu.Gate.Ban(from);
+        var listed = Assert.Single(eu.Bans.List()); // before any sync: the admin page reads this list
+        Assert.True(eu.Journal.Lift(listed.Range));
+        var refusedAfterLift = eu.Gate.IsBanned(from);
+        Assert.True(await eu.Sync.SyncAsync(Cancel));
+        await using var db = _database.Open();
+
+        Assert.Equal(IpBan.Automatic, listed.CreatedBy);
+        Assert.Equal("eu", listed.Region);
+        Assert.Equal(_clock.Now + new StratumServerOptions().BanDuration, listed.Until);
+        Assert.False(refusedAfterLift);
+        Assert.Empty(eu.Bans.List());
+        Assert.Empty(await db.Bans.ToListAsync(Cancel)); // the queued ban was written, then its lift
+    }
+
+    [Fact]
     public async Task WhileTheDatabaseIsDownABanAppliesAtOnceAndIsSavedWhenItIsBack()
     {
         var eu = Instance("eu");

@@ -66,12 +66,21 @@ public sealed partial class BanJournal(IpBanList bans, InstanceIdentity self, IL
         return true;
     }
 
-    /// <summary>Queues the write of a ban the stratum set itself (it already holds it); called on a session's path, so only queues.</summary>
+    /// <summary>
+    /// Records a ban the stratum set itself (its gate already refuses the address): shown in the list at once, so the admin
+    /// page lists it and can lift it before the next sync, and queued for the database. Called on a session's path: only
+    /// memory. A list full of bans keeps it out (the gate still refuses the address; the database gets it).
+    /// </summary>
     public void Record(IpBan ban)
     {
         ArgumentNullException.ThrowIfNull(ban);
         lock (_lock)
         {
+            if (ban.Until is { } until && until > ban.CreatedAt)
+            {
+                bans.TryAdd(ban.Range, until - ban.CreatedAt, ban.Reason, IpBan.Automatic, self.Region);
+            }
+
             Enqueue(new BanChange(ban.Range, ban with { Region = self.Region }));
         }
 
