@@ -48,10 +48,14 @@ internal static class RegtestPool
     }
 
     /// <summary>Waits for a condition that a background loop makes true; fails (not times) after a generous deadline.</summary>
-    public static async Task EventuallyAsync(Func<bool> condition, string what)
+    public static Task EventuallyAsync(Func<bool> condition, string what) =>
+        EventuallyAsync(() => Task.FromResult(condition()), what);
+
+    /// <inheritdoc cref="EventuallyAsync(Func{bool}, string)"/>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        while (!condition())
+        while (!await condition())
         {
             if (deadline.IsCancellationRequested)
             {

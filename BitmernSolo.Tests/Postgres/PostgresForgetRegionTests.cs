@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BitmernSolo.Tests.Daemons;
 using BitmernSolo.Tests.Web;
 using BitmernSolo.Web.Components.Account;
 using BitmernSolo.Web.Components.Pages.Admin;
@@ -35,7 +36,7 @@ public sealed class PostgresForgetRegionTests(PostgresServer postgres) : IClassF
         var directory = eu.Services.GetRequiredService<RegionDirectory>(); // first: it migrates the empty database
         var us = new PoolWebFactory(_usData.Path, Settings(database, "us", 2));
         _ = us.Services;
-        Assert.True(await EventuallyAsync(async () => (await directory.GetRegionsAsync(Cancel)).Find("us") is not null), "us never showed up");
+        await RegtestPool.EventuallyAsync(async () => (await directory.GetRegionsAsync(Cancel)).Find("us") is not null, "us showing up");
 
         AdminActionResult whileUp;
         await using (var scope = eu.Services.CreateAsyncScope())
@@ -45,7 +46,7 @@ public sealed class PostgresForgetRegionTests(PostgresServer postgres) : IClassF
 
         await us.DisposeAsync();
         var instances = await directory.GetInstancesAsync(Cancel);
-        Assert.True(await EventuallyAsync(async () => (await directory.GetInstancesAsync(Cancel)).Any(i => i.InstanceId == UsInstance && !i.Up)));
+        await RegtestPool.EventuallyAsync(async () => (await directory.GetInstancesAsync(Cancel)).Any(i => i.InstanceId == UsInstance && !i.Up), "us shown down");
         AdminActionResult onceDown;
         await using (var scope = eu.Services.CreateAsyncScope())
         {
@@ -69,20 +70,5 @@ public sealed class PostgresForgetRegionTests(PostgresServer postgres) : IClassF
         settings["Regions:DownAfter"] = "00:00:03";
         settings["Pool:InstanceId"] = region + "/retiring";
         return settings;
-    }
-
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(100, Cancel);
-        }
-
-        return false;
     }
 }
